@@ -1,0 +1,67 @@
+"""A signed dossier PDF from the vault to a file, as one audited action.
+
+Used by ``liandang export dossier`` and the GUI's export action alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from crypto.atomic_file import write_atomically
+from exports.certificates import SigningIdentity
+from exports.dossier_pdf import render_dossier_pdf
+from exports.errors import ExportError
+from exports.signing import sign_pdf
+from exports.stamp import ExportStamp
+from records.model import Disclosure
+from records.services.export_grants import dossier_export_grant
+from records.session import Session
+
+#: The full dossier is classified as its most sensitive level (issue 4 adds profiles).
+FULL_PROFILE_CLASSIFICATION = Disclosure.SECRET.label_zh
+
+
+@dataclass(frozen=True)
+class SavedExport:
+    path: Path
+    document_number: str
+    sha256: str
+
+
+def save_signed_dossier(session: Session, official_id: int, out_path: Path) -> SavedExport:
+    """Render, sign and write the dossier of ``official_id`` to ``out_path``.
+
+    The file appears complete or not at all (atomic replace), and the audit entry is
+    committed only after the file is written.
+
+    :raises PermissionDeniedError: the acting role may not export.
+    :raises NotFoundError: no such official or no signing certificate.
+    :raises ExportError: rendering, signing or writing failed.
+    """
+    if out_path.is_dir():
+        raise ExportError(f"输出路径是文件夹:{out_path}", f"output path is a folder: {out_path}")
+    with dossier_export_grant(session, official_id) as grant:
+        stamp = ExportStamp(
+            document_number=grant.document_number,
+            classification=FULL_PROFILE_CLASSIFICATION,
+            exported_by=grant.exported_by,
+            exported_at=grant.exported_at,
+            audit_head=str(grant.audit_head),
+        )
+        stored = grant.identity
+        identity = SigningIdentity(
+            stored.unit, stored.root_cert_pem, stored.signing_cert_pem, stored.signing_key_pem
+        )
+        signed = sign_pdf(
+            render_dossier_pdf(grant.dossier, stamp), identity, signer_name=grant.exported_by
+        )
+        try:
+            write_atomically(out_path, signed, mode=0o644)
+        except OSError as exc:
+            raise ExportError(
+                f"无法写入文件:{out_path}({exc.strerror})",
+                f"cannot write {out_path}: {exc.strerror}",
+            ) from None
+    return SavedExport(out_path, grant.document_number, hashlib.sha256(signed).hexdigest())

@@ -1,0 +1,181 @@
+"""Schema versions and the steps between them.
+
+A migration is never edited once released: a new version appends a step. Each step runs in
+the same transaction as the version bump, so a crash leaves the old or the new schema.
+tests/records/test_migrations.py creates a version-1 vault and opens it with current code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from records.database import Connection, complete_statement
+from records.errors import NewerVaultError, VaultCorruptError
+
+Migration = Callable[[Connection], None]
+
+
+def run_script(conn: Connection, script: str) -> None:
+    """Execute ``script`` statement by statement inside the caller's transaction.
+
+    ``executescript`` is not used: it commits any open transaction first (seen with
+    sqlcipher3 0.6.4), which would split a migration from its version bump.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if complete_statement(statement):
+            if statement.strip():
+                conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError("incomplete SQL statement at end of script")
+
+
+def _v1_base(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE vault_meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE officials (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            id_number TEXT NOT NULL UNIQUE,
+            gender TEXT NOT NULL,
+            birth_date TEXT NOT NULL,
+            ethnicity TEXT NOT NULL DEFAULT '',
+            native_place TEXT NOT NULL DEFAULT '',
+            upbringing_place TEXT NOT NULL DEFAULT '',
+            political_status TEXT NOT NULL DEFAULT '',
+            party_join_date TEXT,
+            education TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL,
+            position TEXT NOT NULL,
+            rank TEXT NOT NULL,
+            appointed_date TEXT,
+            management_level TEXT NOT NULL DEFAULT '',
+            category INTEGER,
+            is_leading INTEGER NOT NULL DEFAULT 0,
+            is_reserve INTEGER NOT NULL DEFAULT 0,
+            is_top_leader INTEGER NOT NULL DEFAULT 0,
+            is_dual_role INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'serving',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        );
+        CREATE INDEX officials_name ON officials(name);
+        CREATE INDEX officials_unit ON officials(unit);
+        CREATE TABLE family_members (
+            id INTEGER PRIMARY KEY,
+            official_id INTEGER NOT NULL REFERENCES officials(id),
+            relation TEXT NOT NULL,
+            name TEXT NOT NULL,
+            birth_date TEXT,
+            id_number TEXT NOT NULL DEFAULT '',
+            employer TEXT NOT NULL DEFAULT '',
+            post TEXT NOT NULL DEFAULT '',
+            political_status TEXT NOT NULL DEFAULT '',
+            abroad_status TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX family_members_official ON family_members(official_id);
+        CREATE TABLE records (
+            id INTEGER PRIMARY KEY,
+            official_id INTEGER NOT NULL REFERENCES officials(id),
+            type TEXT NOT NULL,
+            record_date TEXT NOT NULL,
+            fields_json TEXT NOT NULL,
+            source TEXT NOT NULL,
+            disclosure TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX records_official ON records(official_id, record_date);
+        """,
+    )
+
+
+def _v2_audit_and_signing(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            object TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            entry_hash TEXT NOT NULL,
+            mac TEXT NOT NULL
+        );
+        -- Append-only in SQL too; the hash chain and HMAC catch what these cannot.
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        CREATE TABLE signing_identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            unit TEXT NOT NULL,
+            root_cert_pem BLOB NOT NULL,
+            signing_cert_pem BLOB NOT NULL,
+            signing_key_pem BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        );
+        """,
+    )
+    # The audit key is random, not derived from the data key, so it survives rotation.
+    conn.execute(
+        "INSERT OR IGNORE INTO vault_meta (key, value) VALUES ('audit_key', ?)", (os.urandom(32),)
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_base, _v2_audit_and_signing)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: Connection) -> int:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not exists:
+        return 0
+    row = conn.execute("SELECT version FROM schema_version").fetchone()
+    if row is None:
+        raise VaultCorruptError("缺少架构版本", "schema version missing")
+    return int(row[0])
+
+
+def migrate(conn: Connection, *, target: int = LATEST_VERSION) -> int:
+    """Bring the schema to ``target``; return the version it had before.
+
+    :raises NewerVaultError: the database is newer than this program.
+    """
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise NewerVaultError()
+    for version in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if version == 1:
+                conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                conn.execute("INSERT INTO schema_version VALUES (0)")
+            MIGRATIONS[version - 1](conn)
+            conn.execute("UPDATE schema_version SET version = ?", (version,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return current

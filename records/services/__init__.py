@@ -1,0 +1,1 @@
+"""Services: one verb = one transaction with its role check and audit entry."""

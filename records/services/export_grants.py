@@ -1,0 +1,58 @@
+"""Permission to export a signed dossier, and what the export needs from the vault.
+
+The grant is a context manager: the audit entry is written first, the caller renders,
+signs and writes the PDF inside the same transaction, and if any of that fails the entry
+is rolled back with it, so the trail never claims an export that did not happen. The chain
+head printed into the PDF includes the export's own entry, anchoring the trail outside the
+vault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from records.audit import ChainHead
+from records.model import Dossier
+from records.roles import Action
+from records.services.officials import OfficialService, official_object
+from records.services.signing_identity import StoredIdentity, load_identity_for_signing
+from records.session import Session
+
+
+@dataclass(frozen=True)
+class DossierExportGrant:
+    dossier: Dossier
+    identity: StoredIdentity
+    document_number: str
+    audit_head: ChainHead
+    exported_by: str
+    exported_at: datetime
+
+
+@contextmanager
+def dossier_export_grant(session: Session, official_id: int) -> Iterator[DossierExportGrant]:
+    """Check the role, log the export and yield what the PDF needs, in one transaction.
+
+    :raises PermissionDeniedError: the acting role may not export (refusal audited).
+    :raises NotFoundError: no such official, or no signing certificate installed.
+    """
+    session.require(Action.DOSSIER_EXPORT, official_object(official_id))
+    officials = OfficialService(session)
+    identity = load_identity_for_signing(session)
+    now = session.now()
+    with session.transaction():
+        dossier = officials._dossier_unaudited(official_id)
+        number = f"LD-{now:%Y%m%d}-{session.audit_head().seq + 1:06d}"
+        head = session.log("dossier.export", official_object(official_id), detail=number)
+        user = session.user
+        yield DossierExportGrant(
+            dossier=dossier,
+            identity=identity,
+            document_number=number,
+            audit_head=head,
+            exported_by=f"{user.display_name} ({user.name})",
+            exported_at=now,
+        )

@@ -1,0 +1,181 @@
+"""An unlocked vault as one user: the connection, who is acting, and the audit hook.
+
+Services receive a :class:`Session`; they never see keys except through the narrow
+key-slot methods here, which user administration needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from crypto.kdf import KdfCost
+from crypto.keyfile import KeyFile, UnlockedKey
+from records import audit
+from records.clock import Clock
+from records.database import Connection
+from records.errors import PermissionDeniedError, VaultError, WrongPasswordError
+from records.model import User
+from records.roles import ACTION_LABELS_ZH, Action, Role, may
+from records.vault_layout import KEY_FILE
+
+
+class SessionClosedError(VaultError):
+    def __init__(self) -> None:
+        super().__init__("档案库已锁定,请重新解锁", "the vault is locked: unlock it again")
+
+
+def load_user(conn: Connection, name: str) -> User:
+    row = conn.execute(
+        "SELECT id, name, role, display_name, enabled, created_at FROM users WHERE name = ?",
+        (name,),
+    ).fetchone()
+    if row is None:
+        # A key slot without an account row: treat like an unknown account.
+        raise WrongPasswordError()
+    return User(
+        id=row[0],
+        name=row[1],
+        role=Role(row[2]),
+        display_name=row[3],
+        enabled=bool(row[4]),
+        created_at=datetime.fromisoformat(row[5]),
+    )
+
+
+class Session:
+    """One user's unlocked vault. Not thread-safe: the GUI drives it from one worker thread."""
+
+    def __init__(
+        self,
+        path: Path,
+        keyfile: KeyFile,
+        conn: Connection,
+        user: User,
+        key: UnlockedKey,
+        clock: Clock,
+    ) -> None:
+        self.path = path
+        self._keyfile = keyfile
+        self._conn: Connection | None = conn
+        self.user = user
+        self._key: UnlockedKey | None = key
+        self.clock = clock
+        self._audit_key = audit.audit_key(conn)
+
+    # ---- lifecycle ---------------------------------------------------------------------------
+
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise SessionClosedError()
+        return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        """Close the database and forget the keys."""
+        if self._conn is not None:
+            self._conn.close()
+        self._conn = None
+        self._key = None
+        self._audit_key = b""
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def role(self) -> Role:
+        return self.user.role
+
+    @property
+    def vault_id(self) -> str:
+        return self._keyfile.vault_id
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    # ---- transactions and audit ----------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One user action = one transaction, its audit entry included."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def log(
+        self, action: str, obj: str, *, outcome: str = audit.Outcome.OK, detail: str = ""
+    ) -> audit.ChainHead:
+        """Append an audit entry; call inside :meth:`transaction`."""
+        return audit.append(
+            self.conn,
+            self._audit_key,
+            at=self.now(),
+            user_name=self.user.name,
+            role=self.user.role,
+            action=action,
+            obj=obj,
+            outcome=outcome,
+            detail=detail,
+        )
+
+    def require(self, action: Action, obj: str = "") -> None:
+        """Refuse (and audit the refusal) unless the acting role may do ``action``.
+
+        :raises PermissionDeniedError:
+        """
+        if may(self.user.role, action):
+            return
+        with self.transaction():
+            self.log(action, obj, outcome=audit.Outcome.REFUSED, detail="role not permitted")
+        raise PermissionDeniedError(
+            self.user.role.label_zh, self.user.role, ACTION_LABELS_ZH[action], action
+        )
+
+    def audit_head(self) -> audit.ChainHead:
+        return audit.head(self.conn)
+
+    def verify_audit_chain(self) -> audit.ChainReport:
+        return audit.verify_chain(self.conn, self._audit_key)
+
+    # ---- key slots (user administration only) ----------------------------------------------
+
+    def keyfile_path(self) -> Path:
+        return self.path / KEY_FILE
+
+    def account_kdf_cost(self) -> KdfCost:
+        """The Argon2id cost of this vault's accounts (new slots match the acting user's)."""
+        params = self._keyfile.account(self.user.name).private_key.kdf
+        return KdfCost(params.memory_kib, params.iterations, params.lanes)
+
+    def keyfile_with_new_account(self, name: str, password: str) -> KeyFile:
+        """The key file with a slot for ``name`` sealed to the current data key (not saved)."""
+        if self._key is None:
+            raise SessionClosedError()
+        keyfile = self._keyfile.with_account(name, password, cost=self.account_kdf_cost())
+        return keyfile.with_seal(self._key.generation, self._key.data_key, name)
+
+    def replace_keyfile(self, keyfile: KeyFile) -> None:
+        keyfile.save(self.keyfile_path())
+        self._keyfile = keyfile
+
+    def restore_keyfile(self, keyfile: KeyFile) -> None:
+        """Put back an earlier key file after a failed database step."""
+        self.replace_keyfile(keyfile)
+
+    @property
+    def keyfile(self) -> KeyFile:
+        return self._keyfile

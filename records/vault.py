@@ -1,0 +1,166 @@
+"""Creating and unlocking a vault: a folder with ``vault.db`` (SQLCipher) and ``vault.keys``.
+
+This module is the only bridge between :mod:`crypto` and the database: it turns a password
+into the data key and opens the database with it, and maps crypto errors to the records
+layer's typed errors (docs/decisions/0002-key-slots.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from crypto import errors as crypto_errors
+from crypto.kdf import FAST_COST, KdfCost
+from crypto.keyfile import KeyFile, UnlockedKey
+from records import audit, migrations
+from records.accounts import validate_new_account
+from records.clock import Clock, system_clock
+from records.database import Connection, WrongDataKeyError, open_database
+from records.errors import (
+    AccountDisabledError,
+    NotAVaultError,
+    VaultCorruptError,
+    VaultExistsError,
+    VaultNotFoundError,
+    WrongPasswordError,
+)
+from records.roles import Role
+from records.session import Session, load_user
+from records.vault_layout import DB_FILE, KEY_FILE
+
+
+def is_vault(path: Path) -> bool:
+    return (path / KEY_FILE).is_file()
+
+
+def create_vault(
+    path: Path,
+    admin_name: str,
+    admin_password: str,
+    *,
+    admin_display_name: str = "",
+    kdf_cost: KdfCost | None = None,
+    clock: Clock = system_clock,
+) -> Session:
+    """Create a vault folder with its first account (role ``sysadmin``) and return its session.
+
+    :raises VaultExistsError: ``path`` exists and is not an empty folder.
+    :raises ValidationError: bad account name or password.
+    """
+    validate_new_account(admin_name, admin_password)
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise VaultExistsError(str(path))
+    created_folder = not path.exists()
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        keyfile, data_key = KeyFile.create(admin_name, admin_password, cost=kdf_cost)
+        conn = open_database(path / DB_FILE, data_key, create=True)
+        try:
+            migrations.migrate(conn)
+            now = clock()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?), ('created_at', ?)",
+                (keyfile.vault_id, now.isoformat()),
+            )
+            conn.execute(
+                "INSERT INTO users (name, display_name, role, enabled, created_at)"
+                " VALUES (?, ?, ?, 1, ?)",
+                (admin_name, admin_display_name or admin_name, Role.SYSADMIN, now.isoformat()),
+            )
+            audit.append(
+                conn,
+                audit.audit_key(conn),
+                at=now,
+                user_name=admin_name,
+                role=Role.SYSADMIN,
+                action="vault.create",
+                obj=keyfile.vault_id,
+                outcome=audit.Outcome.OK,
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.close()
+            raise
+        # The key file is written last: until it exists the folder is not a vault.
+        keyfile.save(path / KEY_FILE)
+    except BaseException:
+        for name in (KEY_FILE, DB_FILE):
+            with contextlib.suppress(FileNotFoundError):
+                (path / name).unlink()
+        if created_folder:
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
+    user = load_user(conn, admin_name)
+    return Session(path, keyfile, conn, user, UnlockedKey(1, data_key), clock)
+
+
+def load_keyfile(path: Path) -> KeyFile:
+    """The vault's key file, with errors that tell a missing, foreign and damaged vault apart."""
+    if not path.exists():
+        raise VaultNotFoundError(str(path))
+    if not path.is_dir() or not is_vault(path):
+        raise NotAVaultError(str(path))
+    try:
+        return KeyFile.load(path / KEY_FILE)
+    except crypto_errors.NotAKeyFileError:
+        raise NotAVaultError(str(path)) from None
+    except crypto_errors.UnsupportedKeyFileVersionError:
+        raise VaultCorruptError("密钥文件版本过新", "key file is from a newer version") from None
+    except crypto_errors.KeyFileError:
+        raise VaultCorruptError("密钥文件无法读取", "key file is unreadable") from None
+
+
+def open_with_candidates(
+    db_path: Path, candidates: list[UnlockedKey]
+) -> tuple[Connection, UnlockedKey]:
+    """Open the database with the newest data key that works.
+
+    Several candidates exist only after an interrupted key rotation; the newest is tried
+    first because a completed rekey makes the older keys useless.
+    """
+    if not db_path.is_file():
+        raise VaultCorruptError("数据库文件缺失", "database file is missing")
+    for candidate in candidates:
+        try:
+            return open_database(db_path, candidate.data_key), candidate
+        except WrongDataKeyError:
+            continue
+    raise VaultCorruptError("数据库无法用密钥解密", "database does not decrypt with the vault key")
+
+
+def unlock_vault(
+    path: Path, user_name: str, password: str, *, clock: Clock = system_clock
+) -> Session:
+    """Unlock the vault as ``user_name``.
+
+    :raises VaultNotFoundError, NotAVaultError, VaultCorruptError: the folder is not usable.
+    :raises WrongPasswordError: unknown account or wrong password (the same error for both).
+    :raises AccountDisabledError: the account exists but may not open the vault.
+    """
+    keyfile = load_keyfile(path)
+    try:
+        private_key = keyfile.unwrap_account(user_name, password)
+        candidates = keyfile.data_keys_for(user_name, private_key)
+    except (crypto_errors.UnknownAccountError, crypto_errors.WrongPasswordError):
+        raise WrongPasswordError() from None
+    except crypto_errors.NoSealError:
+        raise AccountDisabledError(user_name) from None
+    except crypto_errors.KeyFileCorruptError:
+        raise VaultCorruptError("密钥文件被篡改", "key file has been altered") from None
+    conn, data_key = open_with_candidates(path / DB_FILE, candidates)
+    try:
+        migrations.migrate(conn)
+        user = load_user(conn, user_name)
+        if not user.enabled:
+            raise AccountDisabledError(user_name)
+    except BaseException:
+        conn.close()
+        raise
+    return Session(path, keyfile, conn, user, data_key, clock)
+
+
+#: Argon2id cost for demo vaults only (published passwords, invented people).
+DEMO_KDF_COST = FAST_COST

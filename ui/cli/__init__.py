@@ -1,0 +1,1 @@
+"""The ``liandang`` command line (ARCHITECTURE.md §5). No Qt here."""

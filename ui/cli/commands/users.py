@@ -1,0 +1,59 @@
+"""``liandang user add|list``."""
+
+from __future__ import annotations
+
+import argparse
+
+from records.roles import Role
+from records.services.users import UserService
+from ui.cli.context import CliContext
+from ui.cli.formatting import jsonable, table
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    user = sub.add_parser("user", help="账户与角色 / accounts and roles")
+    verbs = user.add_subparsers(dest="verb", required=True, metavar="add|list")
+    add = verbs.add_parser("add", help="新增账户 / add an account")
+    add.add_argument("name")
+    add.add_argument(
+        "--role", required=True, help="角色 / role: " + ", ".join(r.value for r in Role)
+    )
+    add.add_argument("--display-name", default="")
+    add.set_defaults(handler=run_add)
+    listing = verbs.add_parser("list", help="列出账户 / list accounts")
+    listing.set_defaults(handler=run_list)
+
+
+def run_add(ctx: CliContext) -> int:
+    with ctx.session() as session:
+        # Line 2 of --password-stdin (line 1 unlocked the vault as the acting admin).
+        password = ctx.new_password(what_zh="新账户密码", what_en="new account's")
+        user = UserService(session).add(
+            ctx.args.name, ctx.args.role, password, display_name=ctx.args.display_name
+        )
+    ctx.emit(
+        {"id": user.id, "name": user.name, "role": user.role.value},
+        f"已新增账户 / account added: {user.name} ({user.role.label_zh})",
+    )
+    return 0
+
+
+def run_list(ctx: CliContext) -> int:
+    with ctx.session() as session:
+        users = UserService(session).list()
+    ctx.emit(
+        jsonable(users),
+        table(
+            ["用户名", "显示名", "角色", "状态"],
+            [
+                (
+                    u.name,
+                    u.display_name,
+                    f"{u.role.label_zh}({u.role})",
+                    "启用" if u.enabled else "停用",
+                )
+                for u in users
+            ],
+        ),
+    )
+    return 0
