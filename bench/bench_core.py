@@ -16,10 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.generate import CLERK, VETTING
-from exports.certificates import create_unit_identity
 from exports.dossier_export import save_signed_dossier
 from records.services.officials import OfficialService
-from records.services.signing_identity import SigningIdentityService, StoredIdentity
 from records.vault import unlock_vault
 
 
@@ -61,20 +59,7 @@ def main() -> None:
         _timed(lambda: officials.dossier(next(ids)), args.rounds)))  # fmt: skip
     session.close()
 
-    sec = unlock_vault(args.vault, "admin", "bench-admin-1")
-    sec.close()
     session = unlock_vault(args.vault, *VETTING)
-    try:
-        SigningIdentityService(session).install(StoredIdentity("bench", b"", b"", b""))
-    except Exception:  # vetting may not install: done below by a direct insert for the bench
-        pass
-    identity = create_unit_identity("基准测试单位")
-    session.conn.execute("DELETE FROM signing_identity")
-    session.conn.execute(
-        "INSERT INTO signing_identity VALUES (1, ?, ?, ?, ?, '2026-11-22', 'bench')",
-        (identity.unit, identity.root_cert_pem, identity.signing_cert_pem,
-         identity.signing_key_pem),
-    )  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "d.pdf"
         ids = iter([rng.randint(1, count) for _ in range(20)])

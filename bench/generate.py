@@ -17,11 +17,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from crypto.kdf import FAST_COST
+from exports.certificates import create_unit_identity
+from records.services.signing_identity import SigningIdentityService, StoredIdentity
 from records.services.users import UserService
 from records.synthetic import synthetic_officials
-from records.vault import create_vault
+from records.vault import create_vault, unlock_vault
 
 CLERK = ("clerk", "bench-clerk-1")
+SECADMIN = ("sec", "bench-sec-123")
 VETTING = ("vetting", "bench-vet-1")
 TODAY = date(2026, 11, 22)
 
@@ -53,6 +56,17 @@ def generate(out: Path, officials: int, records_per_official: int, *, seed: int 
     session = create_vault(out, "admin", "bench-admin-1", kdf_cost=FAST_COST)
     UserService(session).add(CLERK[0], "clerk", CLERK[1])
     UserService(session).add(VETTING[0], "vetting", VETTING[1])
+    UserService(session).add(SECADMIN[0], "secadmin", SECADMIN[1])
+    with unlock_vault(out, *SECADMIN) as security_officer:
+        identity = create_unit_identity("基准测试单位")
+        SigningIdentityService(security_officer).install(
+            StoredIdentity(
+                identity.unit,
+                identity.root_cert_pem,
+                identity.signing_cert_pem,
+                identity.signing_key_pem,
+            )
+        )
     rng = random.Random(seed)
     created_at = datetime(2026, 11, 22, 9, 0).astimezone().isoformat()
     started = time.perf_counter()

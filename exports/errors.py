@@ -7,8 +7,10 @@ material, passwords or document contents.
 
 from __future__ import annotations
 
+from records.errors import LianDangError
 
-class ExportError(Exception):
+
+class ExportError(LianDangError):
     """Base class of every error raised by :mod:`exports`.
 
     :param zh: one-line message in Chinese; the class default when omitted.
@@ -19,9 +21,9 @@ class ExportError(Exception):
     default_en = "export failed"
 
     def __init__(self, zh: str | None = None, en: str | None = None) -> None:
-        self.zh: str = zh if zh is not None else self.default_zh
-        self.en: str = en if en is not None else self.default_en
-        super().__init__(f"{self.zh} / {self.en}")
+        super().__init__(
+            zh if zh is not None else self.default_zh, en if en is not None else self.default_en
+        )
 
 
 class NotAPdfError(ExportError):

@@ -178,8 +178,11 @@ def verify_chain(conn: Connection, key: bytes) -> ChainReport:
     last = ChainHead(0, GENESIS_HASH)
     count = 0
     for row in conn.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY rowid"):
-        entry = _row_to_entry(row)
         count += 1
+        try:
+            entry = _row_to_entry(row)
+        except ValueError:  # e.g. an edited time that is no longer ISO 8601
+            return ChainReport(count, last, int(row[0]), "entry content altered")
         reason = ""
         if entry.seq != expected_seq:
             reason = "sequence gap or reordering"
@@ -199,7 +202,9 @@ def verify_chain(conn: Connection, key: bytes) -> ChainReport:
             )
             if recomputed != entry.entry_hash:
                 reason = "entry content altered"
-            elif not hmac.compare_digest(_mac(key, entry.entry_hash), entry.mac):
+            elif not (
+                entry.mac.isascii() and hmac.compare_digest(_mac(key, entry.entry_hash), entry.mac)
+            ):
                 reason = "HMAC does not match"
         if reason:
             return ChainReport(count, last, entry.seq, reason)

@@ -43,7 +43,12 @@ def parse_id_number(raw: str, *, today: date | None = None) -> IdNumberFacts:
     number = raw.strip().upper()
     if len(number) != 18:
         raise InvalidIdNumber("应为18位", "must have 18 characters")
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    # isascii: str.isdigit() also accepts full-width and other Unicode digits ("１", "²").
+    if (
+        not number.isascii()
+        or not number[:17].isdigit()
+        or not (number[17].isdigit() or number[17] == "X")
+    ):
         raise InvalidIdNumber("只能包含数字,末位可为X", "digits only, last may be X")
     try:
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))

@@ -17,9 +17,11 @@ _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
     "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
 )
-_GIVEN = (
-    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志文海波宁晨欣怡浩宇子涵思远"
-)
+# Given-name characters by the gender the ID number encodes, so names read plausibly.
+_GIVEN = {
+    "男": "伟强磊军洋勇杰涛明超平刚华鹏辉建国志文海波宁浩宇思远峰斌",
+    "女": "芳娜敏静丽艳娟秀霞桂英玉兰萍红晨欣怡涵雪婷颖佳慧琳",
+}
 _AREAS = ("110105", "310104", "440305", "510107", "330106", "420106", "320102", "370102", "610113")
 _COUNTIES = ("青山县", "临河县", "松林县", "白水县", "安平县", "东城区", "西湖区", "南岭县")
 _DEPARTMENTS = (
@@ -62,8 +64,9 @@ def synthetic_id_number(rng: random.Random, birth: date, gender: str) -> str:
     return first17 + check_character(first17)
 
 
-def synthetic_name(rng: random.Random) -> str:
-    return rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.choice((1, 2))))
+def synthetic_name(rng: random.Random, gender: str) -> str:
+    given = _GIVEN[gender]
+    return rng.choice(_SURNAMES) + "".join(rng.choice(given) for _ in range(rng.choice((1, 2))))
 
 
 def synthetic_officials(
@@ -84,7 +87,7 @@ def synthetic_officials(
         appointed = today - timedelta(days=rng.randint(60, 3000))
         political = rng.choice(_POLITICAL)
         values: dict[str, object] = {
-            "name": synthetic_name(rng),
+            "name": synthetic_name(rng, gender),
             "id_number": id_number,
             "ethnicity": rng.choice(_ETHNICITIES),
             "native_place": rng.choice(_COUNTIES),
@@ -115,5 +118,7 @@ def synthetic_officials(
             )
             for title, detail in rng.sample(_MATTERS, rng.randint(0, 3))
         )
-        yield SyntheticOfficial(values, synthetic_name(rng), synthetic_name(rng), matters)
+        spouse = synthetic_name(rng, "女" if gender == "男" else "男")
+        child = synthetic_name(rng, rng.choice(("男", "女")))
+        yield SyntheticOfficial(values, spouse, child, matters)
         produced += 1

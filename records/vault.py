@@ -152,6 +152,9 @@ def unlock_vault(
         raise VaultCorruptError("密钥文件被篡改", "key file has been altered") from None
     conn, data_key = open_with_candidates(path / DB_FILE, candidates)
     try:
+        if migrations.schema_version(conn) == 0:
+            # An empty (e.g. truncated) file opens with any key: never turn it into a new vault.
+            raise VaultCorruptError("数据库为空", "database is empty")
         migrations.migrate(conn)
         user = load_user(conn, user_name)
         if not user.enabled:

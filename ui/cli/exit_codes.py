@@ -6,7 +6,7 @@ validation error; 3 authentication or permission refused.
 
 from __future__ import annotations
 
-from exports.errors import ExportError, NotAPdfError
+from exports.errors import NotAPdfError
 from records.errors import (
     AuthenticationError,
     LianDangError,
@@ -31,7 +31,6 @@ _BY_CLASS: tuple[tuple[type[Exception], int], ...] = (
     (VaultExistsError, USAGE),
     (NotAPdfError, USAGE),
     (LianDangError, FAILURE),
-    (ExportError, FAILURE),
 )
 
 

@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from exports.errors import ExportError
 from records.errors import LianDangError
 from ui.cli import exit_codes
 from ui.cli.context import CliContext
@@ -25,7 +24,7 @@ def run_command(argv: Sequence[str]) -> int:
             return exit_codes.USAGE
         result: int = args.handler(CliContext(args))
         return result
-    except (LianDangError, ExportError) as error:
+    except LianDangError as error:
         print(str(error), file=sys.stderr)
         return exit_codes.exit_code_for(error)
     except KeyboardInterrupt:

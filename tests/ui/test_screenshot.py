@@ -1,0 +1,96 @@
+"""A screenshot of the real main window on a real X server (Xvfb), for review and the README.
+
+The pytest process runs Qt offscreen, and a Qt process picks its platform once; so the
+window is opened by a subprocess (screenshot_main_window.py) pointed at the Xvfb display.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from records.roles import Role
+from ui.demo_vault import DEMO_ACCOUNTS, create_demo_vault
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = Path(__file__).with_name("screenshot_main_window.py")
+ARTIFACT = ROOT / "test-artifacts" / "main-window.png"
+XVFB = shutil.which("Xvfb")
+
+pytestmark = [
+    pytest.mark.xvfb,
+    pytest.mark.skipif(XVFB is None, reason="Xvfb is not installed (apt install xvfb)"),
+]
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A private Xvfb server; its display name (``:N``)."""
+    assert XVFB is not None
+    # -displayfd: Xvfb picks a free display number itself and writes it to the pipe once
+    # it accepts connections, so there is neither a race for the number nor polling.
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [XVFB, "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        ready, _, _ = select.select([read_end], [], [], 30)
+        number = os.read(read_end, 32).decode().strip() if ready else ""
+        if not number.isdigit():
+            pytest.fail("Xvfb did not start")
+        assert Path(f"/tmp/.X11-unix/X{number}").exists()
+        yield f":{number}"
+    finally:
+        os.close(read_end)
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _distinct_colours(image: QImage, step: int = 16) -> int:
+    return len(
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), step)
+            for y in range(0, image.height(), step)
+        }
+    )
+
+
+def test_main_window_screenshot(display: str, tmp_path: Path) -> None:
+    vault = tmp_path / "demo-vault"
+    create_demo_vault(vault, officials=25)
+    clerk = next(a for a in DEMO_ACCOUNTS if a.role is Role.CLERK)
+    if ARTIFACT.exists():
+        ARTIFACT.unlink()
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "PYTHONPATH": str(ROOT),
+    }
+    completed = subprocess.run(
+        [sys.executable, str(SCRIPT), str(vault), clerk.name, str(ARTIFACT)],
+        input=clerk.password + "\n",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert ARTIFACT.is_file()
+    assert ARTIFACT.stat().st_size > 10 * 1024
+    image = QImage(str(ARTIFACT))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert _distinct_colours(image) > 10  # not a blank (single-colour) screen

@@ -1,0 +1,50 @@
+"""Starting the desktop application (``python main.py`` with no command)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication
+
+from ui.app_controller import AppController
+from ui.error_messages import log_unexpected
+from ui.fonts import ensure_cjk_font
+from ui.vault_worker import VaultWorker
+
+
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    # A bug in a slot must not put a traceback on screen; it is logged by type and stack
+    # (never its message), like the worker's unexpected errors.
+    error.__traceback__ = tb
+    log_unexpected(error, where="the GUI")
+
+
+def run_gui(vault: Path | None = None, user: str | None = None) -> int:
+    """Show the unlock dialog (prefilled with ``vault`` and ``user``), then the main window.
+
+    :return: the application's exit code.
+    """
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("LianDang")
+    app.setOrganizationName("LianDang")
+    # The controller quits explicitly; hiding the unlock dialog must not end the app.
+    app.setQuitOnLastWindowClosed(False)
+    ensure_cjk_font(app)
+    sys.excepthook = _log_uncaught
+
+    worker = VaultWorker()
+    controller = AppController(worker, vault=vault, user=user)
+    controller.finished.connect(app.quit)
+    app.aboutToQuit.connect(worker.shutdown)
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        worker.shutdown()

@@ -1,0 +1,39 @@
+"""Asking the user for files and folders: the seam tests replace.
+
+The native dialogs block in their own event loop, which a test cannot answer; code that
+needs a path calls a :class:`FileDialogs` it was given, and tests pass one that returns a
+path straight away.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ui.i18n import tr
+
+
+def documents_folder() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location else Path.home()
+
+
+class FileDialogs:
+    def save_pdf_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
+        """Where to save a PDF (``None`` if the user cancelled); ``.pdf`` is ensured."""
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent, tr("导出签章PDF"), str(suggested), tr("PDF 文件 (*.pdf)")
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def vault_folder(self, parent: QWidget | None, start: Path | None) -> Path | None:
+        """An existing folder that should hold a vault (``None`` if cancelled)."""
+        chosen = QFileDialog.getExistingDirectory(
+            parent, tr("选择档案库文件夹"), str(start or Path.home())
+        )
+        return Path(chosen) if chosen else None

@@ -1,0 +1,115 @@
+"""The left-hand side of the main window: search box and the list of officials.
+
+Typing restarts a short timer; when it fires, the search runs on the vault worker. Each
+search carries a sequence number and only the newest one's result is shown, so a slow
+early search can never overwrite a later one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from records.model import Official
+from records.services.officials import DEFAULT_LIST_LIMIT, OfficialService
+from ui.dossier_view import make_table
+from ui.error_messages import UserError, message_for
+from ui.i18n import tr
+from ui.official_list_model import OfficialListModel
+from ui.vault_worker import VaultWorker
+
+#: Long enough to skip the keystrokes of a word, short enough to feel immediate.
+SEARCH_DELAY_MS = 150
+
+
+class OfficialSearchPanel(QWidget):
+    #: The selected official, or ``None`` when the selection is cleared.
+    officialSelected = Signal(object)
+    #: Emitted after every search result has been shown (tests and the status bar wait on it).
+    listRefreshed = Signal(int)
+
+    def __init__(self, worker: VaultWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._sequence = 0
+        self._select_after: int | None = None
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(tr("搜索姓名、单位、职务或身份证号"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.model = OfficialListModel(self)
+        self.table: QTableView = make_table(self, self.model, stretch_column=3)  # 工作单位
+        self.table.setSortingEnabled(False)  # the service's order (by name) is the order
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(self._timer.start)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def refresh(self, *, select_id: int | None = None) -> None:
+        """Run the current search again (and select ``select_id`` if it is found)."""
+        self._timer.stop()
+        self._sequence += 1
+        sequence = self._sequence
+        self._select_after = select_id
+        text = self.search_edit.text()
+        self._worker.submit(
+            lambda session: OfficialService(session).list(text),
+            lambda officials: self._show(sequence, officials),
+            lambda error: self._failed(sequence, error),
+        )
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self._sequence += 1  # results still on their way are dropped
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.model.clear()
+        self.count_label.clear()
+
+    def selected_official(self) -> Official | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.official_at(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    # ---- results -------------------------------------------------------------------------
+
+    def _show(self, sequence: int, officials: list[Official]) -> None:
+        if sequence != self._sequence:
+            return
+        previous = self.selected_official()
+        keep = self._select_after or (previous.id if previous else None)
+        self.model.set_officials(officials)
+        count = len(officials)
+        if count >= DEFAULT_LIST_LIMIT:
+            self.count_label.setText(tr("显示前 {n} 人,请输入更多条件").format(n=count))
+        else:
+            self.count_label.setText(tr("共 {n} 人").format(n=count))
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.officialSelected.emit(None)
+        self.listRefreshed.emit(count)
+
+    def _failed(self, sequence: int, error: UserError) -> None:
+        if sequence != self._sequence:
+            return
+        self.model.clear()
+        self.count_label.setText(message_for(error))
+        self.listRefreshed.emit(0)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.officialSelected.emit(self.selected_official())
