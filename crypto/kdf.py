@@ -17,6 +17,13 @@ from crypto.encoding import b64decode, b64encode
 from crypto.errors import KeyFileCorruptError
 
 KEY_LENGTH = 32
+# Argon2 (RFC 9106) limits; outside them the library raises untyped ValueError/OverflowError.
+_MIN_SALT_BYTES = 8
+_MAX_LANES = 64
+# A tampered key file must not make unlock allocate terabytes or run for hours: far above
+# anything we write (64 MiB, t=3), far below what would take the PC down.
+_MAX_MEMORY_KIB = 4 * 1024 * 1024
+_MAX_ITERATIONS = 64
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,12 @@ class Argon2idParams:
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KeyFileCorruptError("key slot has malformed Argon2id parameters") from exc
-        if params.memory_kib < 8 * params.lanes or params.iterations < 1 or params.lanes < 1:
+        if (
+            not 1 <= params.lanes <= _MAX_LANES
+            or not 8 * params.lanes <= params.memory_kib <= _MAX_MEMORY_KIB
+            or not 1 <= params.iterations <= _MAX_ITERATIONS
+            or len(params.salt) < _MIN_SALT_BYTES
+        ):
             raise KeyFileCorruptError("key slot has out-of-range Argon2id parameters")
         return params
 

@@ -62,7 +62,10 @@ class Seal:
         :raises KeyFileCorruptError: the seal does not open with the account's key,
             which only happens if the key file was altered.
         """
-        shared = recipient.exchange(X25519PublicKey.from_public_bytes(self.ephemeral_public))
+        try:
+            shared = recipient.exchange(X25519PublicKey.from_public_bytes(self.ephemeral_public))
+        except ValueError:  # a low-order (e.g. all-zero) ephemeral key: altered key file
+            raise KeyFileCorruptError("a data-key seal does not open: key file altered") from None
         key = _wrapping_key(shared, self.ephemeral_public, public_bytes(recipient.public_key()))
         try:
             return AESGCM(key).decrypt(self.nonce, self.ciphertext, context)

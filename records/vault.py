@@ -16,7 +16,7 @@ from crypto.keyfile import KeyFile, UnlockedKey
 from records import audit, migrations
 from records.accounts import validate_new_account
 from records.clock import Clock, system_clock
-from records.database import Connection, WrongDataKeyError, open_database
+from records.database import Connection, DatabaseError, WrongDataKeyError, open_database
 from records.errors import (
     AccountDisabledError,
     NotAVaultError,
@@ -159,10 +159,17 @@ def unlock_vault(
         user = load_user(conn, user_name)
         if not user.enabled:
             raise AccountDisabledError(user_name)
+        return Session(path, keyfile, conn, user, data_key, clock)
+    except DatabaseError as exc:
+        conn.close()
+        # SQLITE_CORRUPT (11) / SQLITE_NOTADB (26): a damaged page. Anything else (a lock…)
+        # is not damage and goes up as it is.
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (11, 26):
+            raise
+        raise VaultCorruptError("数据库内容损坏", "database pages are damaged") from None
     except BaseException:
         conn.close()
         raise
-    return Session(path, keyfile, conn, user, data_key, clock)
 
 
 #: Argon2id cost for demo vaults only (published passwords, invented people).

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.cli import PASSWORDS, CliVault, folder_digest, run
+from tests.e2e.cli import PASSWORDS, CliVault, folder_digest, liandang_command, run
 
 OFFICIAL = ("--name", "测试人", "--unit", "某局", "--position", "科员", "--rank", "一级科员")
 
@@ -139,3 +140,27 @@ def test_administrator_cannot_read_dossiers(cli_vault: CliVault) -> None:
     assert result.code == 3
     assert "系统管理员" in _one_line(result.err)
     assert "欧阳明远" not in result.out
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None:
+    """`liandang … | head`: the closed pipe is the reader's choice, not an internal error.
+
+    The listing must exceed the pipe buffer (64 KiB) for the writer to hit the closed pipe.
+    """
+    vault = tmp_path / "demo"
+    assert run("demo", str(vault), "--officials", "200").code == 0
+    proc = subprocess.Popen(
+        [*liandang_command(), "--vault", str(vault), "--user", "clerk", "--password-stdin",
+         "official", "list", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stdin and proc.stdout and proc.stderr
+    proc.stdin.write(b"demo-clerk-2026\n")
+    proc.stdin.close()
+    assert proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    proc.wait(timeout=60)
+    assert "内部错误" not in err and "Traceback" not in err

@@ -27,6 +27,12 @@ def run_command(argv: Sequence[str]) -> int:
     except LianDangError as error:
         print(str(error), file=sys.stderr)
         return exit_codes.exit_code_for(error)
+    except BrokenPipeError:
+        # The reader stopped early (`liandang official list | head`): not worth a message.
+        # Point stdout at devnull so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return exit_codes.FAILURE
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)
         return exit_codes.FAILURE

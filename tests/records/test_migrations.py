@@ -1,0 +1,176 @@
+"""Schema migrations: a genuine version-1 vault opens with current code; newer ones are refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crypto.kdf import FAST_COST
+from crypto.keyfile import KeyFile
+from records import audit, migrations
+from records.database import Connection, open_database
+from records.errors import NewerVaultError, VaultCorruptError
+from records.migrations import LATEST_VERSION, migrate, run_script, schema_version
+from records.services.officials import OfficialService
+from records.vault import unlock_vault
+from records.vault_layout import DB_FILE, KEY_FILE
+from tests.records.support import (
+    ADMIN,
+    ID_MALE,
+    NOW,
+    PASSWORDS,
+    fixed_clock,
+    folder_bytes,
+)
+
+V1_CREATED = "2024-03-01T09:30:00+08:00"
+
+
+def tables(conn: Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def build_version_1_vault(path: Path) -> None:
+    """A vault as release 1 wrote it: schema 1 only, no audit trail, no audit key."""
+    path.mkdir()
+    keyfile, data_key = KeyFile.create(ADMIN, PASSWORDS[ADMIN], cost=FAST_COST)
+    keyfile = keyfile.with_account("clerk1", PASSWORDS["clerk1"], cost=FAST_COST)
+    keyfile = keyfile.with_seal(1, data_key, "clerk1")
+    conn = open_database(path / DB_FILE, data_key, create=True)
+    try:
+        assert migrate(conn, target=1) == 0
+        assert schema_version(conn) == 1
+        assert "audit_log" not in tables(conn)
+        conn.execute("BEGIN")
+        conn.execute(
+            "INSERT INTO users (name, display_name, role, enabled, created_at) VALUES"
+            " (?, '系统管理员', 'sysadmin', 1, ?), (?, '录入员甲', 'clerk', 1, ?)",
+            (ADMIN, V1_CREATED, "clerk1", V1_CREATED),
+        )
+        conn.execute(
+            "INSERT INTO officials (id, name, id_number, gender, birth_date, ethnicity, unit,"
+            " position, rank, party_join_date, category, is_leading, created_at, created_by)"
+            " VALUES (7, '欧阳明远', ?, '男', '1980-03-15', '汉族', '青山县财政局', '局长',"
+            " '正科级', '2003-07-01', 1, 1, ?, 'clerk1')",
+            (ID_MALE, V1_CREATED),
+        )
+        conn.execute(
+            "INSERT INTO family_members (official_id, relation, name, birth_date)"
+            " VALUES (7, '妻子', '林静', '1982-06-01')"
+        )
+        conn.execute(
+            "INSERT INTO records (official_id, type, record_date, fields_json, source,"
+            " disclosure, created_by, created_at) VALUES (7, 'major_matter', '2024-02-10', ?,"
+            " 'self', 'internal', 'clerk1', ?)",
+            (
+                json.dumps({"title": "操办婚礼", "detail": "宴请八桌"}, ensure_ascii=False),
+                V1_CREATED,
+            ),
+        )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    keyfile.save(path / KEY_FILE)
+
+
+def test_a_version_1_vault_opens_with_current_code(tmp_path: Path) -> None:
+    path = tmp_path / "v1"
+    build_version_1_vault(path)
+    with unlock_vault(path, "clerk1", PASSWORDS["clerk1"], clock=fixed_clock) as session:
+        conn = session.conn
+        assert schema_version(conn) == LATEST_VERSION
+        assert {"audit_log", "signing_identity"} <= tables(conn)
+        key = audit.audit_key(conn)
+        assert len(key) == 32
+
+        officials = OfficialService(session)
+        [listed] = officials.list()
+        assert (listed.id, listed.name, listed.id_number) == (7, "欧阳明远", ID_MALE)
+        dossier = officials.dossier(7)
+        official = dossier.official
+        assert official.gender == "男"
+        assert str(official.birth_date) == "1980-03-15"
+        assert str(official.party_join_date) == "2003-07-01"
+        assert official.category == 1
+        assert official.is_leading is True
+        assert official.ethnicity == "汉族"
+        assert [(m.relation, m.name) for m in dossier.family] == [("妻子", "林静")]
+        [record] = dossier.records
+        assert record.fields == {"title": "操办婚礼", "detail": "宴请八桌"}
+
+        entries = audit.entries(conn)
+        assert [(e.action, e.object, e.user_name, e.at) for e in entries] == [
+            ("official.read", "official:7", "clerk1", NOW)
+        ]
+        report = session.verify_audit_chain()
+        assert report.ok
+        assert report.entries == 1
+    # The migration is done once: the audit key survives the next unlock.
+    with unlock_vault(path, ADMIN, PASSWORDS[ADMIN], clock=fixed_clock) as session:
+        assert audit.audit_key(session.conn) == key
+        assert schema_version(session.conn) == LATEST_VERSION
+        assert session.verify_audit_chain().ok
+
+
+def test_migrate_reports_the_previous_version(tmp_path: Path) -> None:
+    _, data_key = KeyFile.create(ADMIN, PASSWORDS[ADMIN], cost=FAST_COST)
+    conn = open_database(tmp_path / DB_FILE, data_key, create=True)
+    try:
+        assert schema_version(conn) == 0
+        assert migrate(conn, target=1) == 0
+        assert migrate(conn) == 1
+        assert schema_version(conn) == LATEST_VERSION
+        assert migrate(conn) == LATEST_VERSION  # nothing left to do
+        assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+
+def test_a_failing_step_leaves_the_previous_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_step(conn: Connection) -> None:
+        run_script(conn, "CREATE TABLE half_done (x);\nCREATE TABLE also_half_done (y);\n")
+        raise RuntimeError("step failed midway")
+
+    _, data_key = KeyFile.create(ADMIN, PASSWORDS[ADMIN], cost=FAST_COST)
+    conn = open_database(tmp_path / DB_FILE, data_key, create=True)
+    try:
+        migrate(conn)
+        before = tables(conn)
+        monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, broken_step))
+        monkeypatch.setattr(migrations, "LATEST_VERSION", LATEST_VERSION + 1)
+        with pytest.raises(RuntimeError, match="midway"):
+            migrations.migrate(conn, target=LATEST_VERSION + 1)
+        assert schema_version(conn) == LATEST_VERSION
+        assert tables(conn) == before
+    finally:
+        conn.close()
+
+
+def test_run_script_rejects_an_incomplete_statement(tmp_path: Path) -> None:
+    _, data_key = KeyFile.create(ADMIN, PASSWORDS[ADMIN], cost=FAST_COST)
+    conn = open_database(tmp_path / DB_FILE, data_key, create=True)
+    try:
+        with pytest.raises(ValueError, match="incomplete"):
+            run_script(conn, "CREATE TABLE a (x);\nCREATE TABLE b (y\n")
+    finally:
+        conn.close()
+
+
+def test_a_newer_vault_is_refused_and_left_alone(vault_path: Path) -> None:
+    with unlock_vault(vault_path, ADMIN, PASSWORDS[ADMIN], clock=fixed_clock) as session:
+        session.conn.execute("UPDATE schema_version SET version = ?", (LATEST_VERSION + 1,))
+    before = folder_bytes(vault_path)
+    with pytest.raises(NewerVaultError):
+        unlock_vault(vault_path, ADMIN, PASSWORDS[ADMIN], clock=fixed_clock)
+    assert folder_bytes(vault_path) == before
+
+
+def test_a_missing_schema_version_row_is_corrupt(vault_path: Path) -> None:
+    with unlock_vault(vault_path, ADMIN, PASSWORDS[ADMIN], clock=fixed_clock) as session:
+        session.conn.execute("DELETE FROM schema_version")
+    with pytest.raises(VaultCorruptError):
+        unlock_vault(vault_path, ADMIN, PASSWORDS[ADMIN], clock=fixed_clock)

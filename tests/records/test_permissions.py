@@ -1,0 +1,221 @@
+"""Every guarded action × every role, through the real services.
+
+The expected matrix is written out here from DOMAIN.md §1 rather than read from
+``records.roles.PERMISSIONS``, so a change to either one fails a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from records import audit
+from records.errors import PermissionDeniedError
+from records.roles import ACTION_LABELS_ZH, PERMISSIONS, Action, Role, may
+from records.services.dossier_records import RecordService
+from records.services.export_grants import dossier_export_grant
+from records.services.officials import OfficialService
+from records.services.signing_identity import SigningIdentityService, StoredIdentity
+from records.services.users import UserService
+from records.session import Session
+from records.vault_layout import KEY_FILE
+from tests.records.support import (
+    DUMMY_IDENTITY,
+    ID_FEMALE,
+    NOW,
+    USER_OF_ROLE,
+    Opener,
+    audit_rows,
+    business_snapshot,
+    official_values,
+)
+
+ALL = frozenset(Role)
+EXPECTED: dict[Action, frozenset[Role]] = {
+    Action.USER_ADD: frozenset({Role.SYSADMIN}),
+    Action.USER_LIST: frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR}),
+    Action.OFFICIAL_ADD: frozenset({Role.CLERK}),
+    Action.OFFICIAL_LIST: frozenset({Role.CLERK, Role.VETTING}),
+    Action.OFFICIAL_READ: frozenset({Role.CLERK, Role.VETTING}),
+    Action.RECORD_ADD: frozenset({Role.CLERK}),
+    Action.RECORD_LIST: frozenset({Role.CLERK, Role.VETTING}),
+    Action.DOSSIER_EXPORT: frozenset({Role.VETTING}),
+    Action.CERT_INIT: frozenset({Role.SECADMIN}),
+    Action.CERT_EXPORT: ALL,
+    Action.AUDIT_LIST: frozenset({Role.AUDITOR}),
+    Action.AUDIT_VERIFY: frozenset({Role.AUDITOR, Role.SECADMIN}),
+}
+
+
+def official_id(session: Session) -> int:
+    return int(session.conn.execute("SELECT min(id) FROM officials").fetchone()[0])
+
+
+def export(session: Session) -> None:
+    oid = official_id(session)
+    with dossier_export_grant(session, oid) as grant:
+        assert grant.dossier.official.id == oid
+        assert grant.identity == DUMMY_IDENTITY
+        assert grant.document_number.startswith("LD-20261122-")
+        assert grant.exported_at == NOW
+
+
+ServiceCall = Callable[[Session], object]
+
+#: action -> (name, real service call, audit action it writes when allowed, or None)
+SERVICE_CALLS: dict[Action, list[tuple[str, ServiceCall, str | None]]] = {
+    Action.USER_ADD: [
+        ("UserService.add", lambda s: UserService(s).add("newuser", "clerk", "new-password"),
+         "user.add"),
+    ],
+    Action.USER_LIST: [("UserService.list", lambda s: UserService(s).list(), None)],
+    Action.OFFICIAL_ADD: [
+        ("OfficialService.add",
+         lambda s: OfficialService(s).add(official_values(id_number=ID_FEMALE, name="林晓燕")),
+         "official.add"),
+    ],
+    Action.OFFICIAL_LIST: [("OfficialService.list", lambda s: OfficialService(s).list(), None)],
+    Action.OFFICIAL_READ: [
+        ("OfficialService.dossier", lambda s: OfficialService(s).dossier(official_id(s)),
+         "official.read"),
+    ],
+    Action.RECORD_ADD: [
+        ("RecordService.add",
+         lambda s: RecordService(s).add(official_id(s), "major_matter", "2026-10-01",
+                                        {"title": "因私出国(境)"}),
+         "record.add"),
+        ("OfficialService.add_family_member",
+         lambda s: OfficialService(s).add_family_member(official_id(s),
+                                                        {"relation": "儿子", "name": "欧阳小明"}),
+         "family.add"),
+    ],
+    Action.RECORD_LIST: [
+        ("RecordService.list", lambda s: RecordService(s).list(official_id(s)), "record.list"),
+    ],
+    Action.DOSSIER_EXPORT: [("dossier_export_grant", export, "dossier.export")],
+    Action.CERT_INIT: [
+        ("SigningIdentityService.install",
+         lambda s: SigningIdentityService(s).install(
+             StoredIdentity("新单位", b"ROOT2", b"CERT2", b"KEY2"), replace=True),
+         "cert.init"),
+    ],
+    Action.CERT_EXPORT: [
+        ("SigningIdentityService.root_certificate",
+         lambda s: SigningIdentityService(s).root_certificate(), "cert.export"),
+    ],
+}  # fmt: skip
+
+#: Guarded actions no records service performs yet (the audit commands check them).
+REQUIRE_ONLY = {Action.AUDIT_LIST, Action.AUDIT_VERIFY}
+
+CASES = [
+    pytest.param(action, name, call, logged, role, id=f"{name}-{role}")
+    for action, calls in SERVICE_CALLS.items()
+    for name, call, logged in calls
+    for role in Role
+]
+
+
+def test_the_permission_table_is_the_documented_one() -> None:
+    assert PERMISSIONS == EXPECTED
+    for action in Action:
+        for role in Role:
+            assert may(role, action) == (role in EXPECTED[action])
+        assert ACTION_LABELS_ZH[action]
+
+
+def test_the_administrators_see_no_dossier_content() -> None:
+    dossier_actions = {a for a in Action if a.value.split(".")[0] in ("official", "record")}
+    for role in (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR):
+        assert role.is_administrator
+        assert not any(may(role, a) for a in dossier_actions | {Action.DOSSIER_EXPORT})
+    assert not Role.CLERK.is_administrator and not Role.VETTING.is_administrator
+
+
+def test_every_action_is_exercised() -> None:
+    assert set(SERVICE_CALLS) | REQUIRE_ONLY == set(Action)
+    assert not set(SERVICE_CALLS) & REQUIRE_ONLY
+
+
+def assert_refused_and_audited(
+    session: Session, vault: Path, action: Action, attempt: Callable[[], object]
+) -> None:
+    conn = session.conn
+    before, trail = business_snapshot(conn), audit_rows(conn)
+    keys = (vault / KEY_FILE).read_bytes()
+    with pytest.raises(PermissionDeniedError) as caught:
+        attempt()
+    assert session.role.label_zh in caught.value.zh
+    assert ACTION_LABELS_ZH[action] in caught.value.zh
+    assert str(action) in caught.value.en
+    assert business_snapshot(conn) == before
+    assert (vault / KEY_FILE).read_bytes() == keys
+    after = audit_rows(conn)
+    assert after[: len(trail)] == trail
+    [(_seq, user, role, logged_action, _obj, outcome, detail)] = after[len(trail) :]
+    assert (user, role, logged_action, outcome) == (
+        session.user.name,
+        session.role.value,
+        action.value,
+        audit.Outcome.REFUSED,
+    )
+    assert detail == "role not permitted"
+    assert session.verify_audit_chain().ok
+
+
+@pytest.mark.parametrize(("action", "name", "call", "logged", "role"), CASES)
+def test_service_call(
+    populated_path: Path,
+    open_populated: Opener,
+    action: Action,
+    name: str,
+    call: ServiceCall,
+    logged: str | None,
+    role: Role,
+) -> None:
+    session = open_populated(USER_OF_ROLE[role])
+    if role not in EXPECTED[action]:
+        assert_refused_and_audited(session, populated_path, action, lambda: call(session))
+        return
+    trail = audit_rows(session.conn)
+    call(session)
+    after = audit_rows(session.conn)
+    assert all(row[5] != audit.Outcome.REFUSED for row in after[len(trail) :])
+    if logged is None:
+        assert after == trail
+    else:
+        assert [row[3] for row in after[len(trail) :]] == [logged]
+        assert after[-1][1] == session.user.name
+    assert session.verify_audit_chain().ok
+
+
+@pytest.mark.parametrize("action", sorted(REQUIRE_ONLY))
+@pytest.mark.parametrize("role", list(Role))
+def test_require_for_actions_without_a_service(
+    populated_path: Path, open_populated: Opener, action: Action, role: Role
+) -> None:
+    session = open_populated(USER_OF_ROLE[role])
+    if role in EXPECTED[action]:
+        trail = audit_rows(session.conn)
+        session.require(action, "audit_log")
+        assert audit_rows(session.conn) == trail  # an allowed check writes nothing
+    else:
+        assert_refused_and_audited(
+            session, populated_path, action, lambda: session.require(action, "audit_log")
+        )
+
+
+def test_refusals_show_in_the_trail_with_their_object(open_populated: Opener) -> None:
+    session = open_populated(USER_OF_ROLE[Role.SYSADMIN])
+    oid = official_id(session)
+    with pytest.raises(PermissionDeniedError):
+        OfficialService(session).dossier(oid)
+    last = audit.entries(session.conn)[-1]
+    assert (last.action, last.object, last.outcome, last.at) == (
+        "official.read",
+        f"official:{oid}",
+        "refused",
+        NOW,
+    )
