@@ -142,7 +142,34 @@ def _v2_audit_and_signing(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_base, _v2_audit_and_signing)
+def _v3_roles_policy_relations(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE user_roles (
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            role TEXT NOT NULL,
+            PRIMARY KEY (user_id, role)
+        );
+        INSERT INTO user_roles (user_id, role) SELECT id, role FROM users;
+        ALTER TABLE users DROP COLUMN role;
+        CREATE TABLE security_policy (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE user_relations (
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            official_id INTEGER NOT NULL REFERENCES officials(id),
+            relation TEXT NOT NULL,
+            declared_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, official_id)
+        );
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_base,
+    _v2_audit_and_signing,
+    _v3_roles_policy_relations,
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -68,12 +68,29 @@ class OfficialStatus(StrEnum):
 
 @dataclass(frozen=True)
 class User:
+    """An account. Most hold one role; a few hold several business roles, and small units
+    may allow an administrator role with another (SecurityPolicy.allow_combined_roles)."""
+
     id: int
     name: str
-    role: Role
+    roles: frozenset[Role]
     display_name: str
     enabled: bool
     created_at: datetime
+
+    @property
+    def role(self) -> Role:
+        """The principal role: the first in :class:`Role` order (used for display)."""
+        return next(role for role in Role if role in self.roles)
+
+    @property
+    def roles_text(self) -> str:
+        """``clerk+vetting``: how the audit trail records the acting roles."""
+        return "+".join(role.value for role in Role if role in self.roles)
+
+    @property
+    def roles_label_zh(self) -> str:
+        return "、".join(role.label_zh for role in Role if role in self.roles)
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
 }
 
 
-def may(role: Role, action: Action) -> bool:
-    return role in PERMISSIONS[action]
+def may(roles: Role | frozenset[Role], action: Action) -> bool:
+    """Whether a role (or any of an account's roles) may do ``action``."""
+    held = frozenset({roles}) if isinstance(roles, Role) else roles
+    return bool(held & PERMISSIONS[action])
 
 
 ACTION_LABELS_ZH: dict[Action, str] = {

@@ -29,19 +29,24 @@ class SessionClosedError(VaultError):
 
 def load_user(conn: Connection, name: str) -> User:
     row = conn.execute(
-        "SELECT id, name, role, display_name, enabled, created_at FROM users WHERE name = ?",
+        "SELECT id, name, display_name, enabled, created_at FROM users WHERE name = ?",
         (name,),
     ).fetchone()
     if row is None:
         # A key slot without an account row: treat like an unknown account.
         raise WrongPasswordError()
+    roles = frozenset(
+        Role(r[0]) for r in conn.execute("SELECT role FROM user_roles WHERE user_id = ?", (row[0],))
+    )
+    if not roles:
+        raise WrongPasswordError()  # an account with no role may not open the vault
     return User(
         id=row[0],
         name=row[1],
-        role=Role(row[2]),
-        display_name=row[3],
-        enabled=bool(row[4]),
-        created_at=datetime.fromisoformat(row[5]),
+        roles=roles,
+        display_name=row[2],
+        enabled=bool(row[3]),
+        created_at=datetime.fromisoformat(row[4]),
     )
 
 
@@ -125,7 +130,7 @@ class Session:
             self._audit_key,
             at=self.now(),
             user_name=self.user.name,
-            role=self.user.role,
+            role=self.user.roles_text,
             action=action,
             obj=obj,
             outcome=outcome,
@@ -137,12 +142,12 @@ class Session:
 
         :raises PermissionDeniedError:
         """
-        if may(self.user.role, action):
+        if may(self.user.roles, action):
             return
         with self.transaction():
             self.log(action, obj, outcome=audit.Outcome.REFUSED, detail="role not permitted")
         raise PermissionDeniedError(
-            self.user.role.label_zh, self.user.role, ACTION_LABELS_ZH[action], action
+            self.user.roles_label_zh, self.user.roles_text, ACTION_LABELS_ZH[action], action
         )
 
     def audit_head(self) -> audit.ChainHead:

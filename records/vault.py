@@ -64,10 +64,13 @@ def create_vault(
                 "INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?), ('created_at', ?)",
                 (keyfile.vault_id, now.isoformat()),
             )
+            cursor = conn.execute(
+                "INSERT INTO users (name, display_name, enabled, created_at) VALUES (?, ?, 1, ?)",
+                (admin_name, admin_display_name or admin_name, now.isoformat()),
+            )
             conn.execute(
-                "INSERT INTO users (name, display_name, role, enabled, created_at)"
-                " VALUES (?, ?, ?, 1, ?)",
-                (admin_name, admin_display_name or admin_name, Role.SYSADMIN, now.isoformat()),
+                "INSERT INTO user_roles (user_id, role) VALUES (?, ?)",
+                (cursor.lastrowid, Role.SYSADMIN),
             )
             audit.append(
                 conn,

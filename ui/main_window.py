@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
 
         self.user_label = QLabel(
             tr("当前用户:{name}({role})").format(
-                name=user.display_name or user.name, role=user.role.label_zh
+                name=user.display_name or user.name, role=user.roles_label_zh
             ),
             self,
         )
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _update_actions(self) -> None:
-        role = self._user.role
+        role = self._user.roles
         has_dossier = not self.dossier_view.is_empty()
         self.menu_actions.new_official.setEnabled(may(role, Action.OFFICIAL_ADD))
         self.menu_actions.add_record.setEnabled(has_dossier and may(role, Action.RECORD_ADD))

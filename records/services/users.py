@@ -41,10 +41,14 @@ class UserService:
         session.replace_keyfile(session.keyfile_with_new_account(name, password))
         try:
             with session.transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO users (name, display_name, enabled, created_at)"
+                    " VALUES (?, ?, 1, ?)",
+                    (name, display_name.strip() or name, session.now().isoformat()),
+                )
                 conn.execute(
-                    "INSERT INTO users (name, display_name, role, enabled, created_at)"
-                    " VALUES (?, ?, ?, 1, ?)",
-                    (name, display_name.strip() or name, parsed_role, session.now().isoformat()),
+                    "INSERT INTO user_roles (user_id, role) VALUES (?, ?)",
+                    (cursor.lastrowid, parsed_role),
                 )
                 session.log("user.add", name, detail=f"role={parsed_role}")
         except BaseException:

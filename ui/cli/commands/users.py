@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from records.model import User
 from records.roles import Role
 from records.services.users import UserService
 from ui.cli.context import CliContext
-from ui.cli.formatting import jsonable, table
+from ui.cli.formatting import table
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +25,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing.set_defaults(handler=run_list)
 
 
+def user_json(user: User) -> dict[str, object]:
+    return {
+        "id": user.id,
+        "name": user.name,
+        "display_name": user.display_name,
+        "role": user.role.value,
+        "roles": [role.value for role in Role if role in user.roles],
+        "enabled": user.enabled,
+    }
+
+
 def run_add(ctx: CliContext) -> int:
     with ctx.session() as session:
         # Line 2 of --password-stdin (line 1 unlocked the vault as the acting admin).
@@ -32,7 +44,7 @@ def run_add(ctx: CliContext) -> int:
             ctx.args.name, ctx.args.role, password, display_name=ctx.args.display_name
         )
     ctx.emit(
-        {"id": user.id, "name": user.name, "role": user.role.value},
+        user_json(user),
         f"已新增账户 / account added: {user.name} ({user.role.label_zh})",
     )
     return 0
@@ -42,14 +54,14 @@ def run_list(ctx: CliContext) -> int:
     with ctx.session() as session:
         users = UserService(session).list()
     ctx.emit(
-        jsonable(users),
+        [user_json(u) for u in users],
         table(
             ["用户名", "显示名", "角色", "状态"],
             [
                 (
                     u.name,
                     u.display_name,
-                    f"{u.role.label_zh}({u.role})",
+                    f"{u.roles_label_zh}({u.roles_text})",
                     "启用" if u.enabled else "停用",
                 )
                 for u in users
