@@ -40,6 +40,10 @@ from crypto.sealing import Seal
 FORMAT = "liandang-keyfile"
 VERSION = 1
 DATA_KEY_BYTES = 32
+
+#: The key slot the recovery key opens. Not a valid account name (those start with a
+#: letter), so it can never collide with a user; every generation is sealed to it too.
+RECOVERY_ACCOUNT = "~recovery"
 _MAX_KEYFILE_BYTES = 4 * 1024 * 1024
 
 

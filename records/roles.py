@@ -52,6 +52,13 @@ class Action(StrEnum):
     CERT_EXPORT = "cert.export"
     AUDIT_LIST = "audit.list"
     AUDIT_VERIFY = "audit.verify"
+    AUDIT_EXPORT = "audit.export"
+    USER_DISABLE = "user.disable"
+    USER_ENABLE = "user.enable"
+    USER_PASSWORD_RESET = "user.password_reset"
+    USER_ROLE = "user.role"
+    POLICY_SET = "policy.set"
+    KEY_ROTATE = "key.rotate"
 
 
 _BUSINESS = frozenset({Role.CLERK, Role.VETTING})
@@ -72,6 +79,14 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.CERT_EXPORT: frozenset(Role),
     Action.AUDIT_LIST: frozenset({Role.AUDITOR}),
     Action.AUDIT_VERIFY: frozenset({Role.AUDITOR, Role.SECADMIN}),
+    Action.AUDIT_EXPORT: frozenset({Role.AUDITOR}),
+    # Accounts are the system administrator's; role grants and policy the security officer's.
+    Action.USER_DISABLE: frozenset({Role.SYSADMIN}),
+    Action.USER_ENABLE: frozenset({Role.SYSADMIN}),
+    Action.USER_PASSWORD_RESET: frozenset({Role.SYSADMIN}),
+    Action.USER_ROLE: frozenset({Role.SECADMIN}),
+    Action.POLICY_SET: frozenset({Role.SECADMIN}),
+    Action.KEY_ROTATE: frozenset({Role.SECADMIN}),
 }
 
 
@@ -94,4 +109,11 @@ ACTION_LABELS_ZH: dict[Action, str] = {
     Action.CERT_EXPORT: "导出根证书",
     Action.AUDIT_LIST: "查看审计日志",
     Action.AUDIT_VERIFY: "校验审计日志",
+    Action.AUDIT_EXPORT: "导出审计日志",
+    Action.USER_DISABLE: "停用账户",
+    Action.USER_ENABLE: "启用账户",
+    Action.USER_PASSWORD_RESET: "重置他人密码",
+    Action.USER_ROLE: "授予或撤销角色",
+    Action.POLICY_SET: "修改安全策略",
+    Action.KEY_ROTATE: "轮换数据密钥",
 }
