@@ -3,7 +3,8 @@
 Format (JSON, versioned, written atomically)::
 
     {"format": "liandang-keyfile", "version": 1, "vault_id": "…",
-     "accounts": {"NAME": {"public_key": b64, "private_key": WrappedPrivateKey}},
+     "accounts": {"NAME": {"public_key": b64, "private_key": WrappedPrivateKey,
+                           "device_keys": {DEVICE_ID: WrappedPrivateKey}}},
      "generations": [{"number": 1, "seals": {"NAME": Seal}}]}
 
 Several generations exist side by side only during a key rotation: the new generation is
@@ -25,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from crypto.account_key import WrappedPrivateKey, public_bytes
 from crypto.atomic_file import write_atomically
+from crypto.device_key import DEVICE_COST, DEVICE_SECRET_BYTES
 from crypto.encoding import b64decode, b64encode
 from crypto.errors import (
     KeyFileCorruptError,
@@ -33,6 +35,7 @@ from crypto.errors import (
     NotAKeyFileError,
     UnknownAccountError,
     UnsupportedKeyFileVersionError,
+    WrongPasswordError,
 )
 from crypto.kdf import KdfCost
 from crypto.sealing import Seal
@@ -54,10 +57,17 @@ def new_data_key() -> bytes:
 
 @dataclass(frozen=True)
 class AccountSlot:
-    """One account's public key and its password-wrapped private key."""
+    """One account's public key and its password-wrapped private key.
+
+    :param device_keys: the same private key wrapped under device secrets kept in OS key
+        stores ("remember on this computer"), by device id. Optional in the file (absent
+        when empty); a slot built anew — password change, reset — starts without any, so
+        no remembered computer survives a change of password.
+    """
 
     public_key: bytes
     private_key: WrappedPrivateKey
+    device_keys: dict[str, WrappedPrivateKey] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -117,7 +127,11 @@ class KeyFile:
     def with_password(
         self, name: str, old_password: str, new_password: str, *, cost: KdfCost | None = None
     ) -> KeyFile:
-        """Re-wrap ``name``'s private key under a new password; seals stay as they are."""
+        """Re-wrap ``name``'s private key under a new password; seals stay as they are.
+
+        The account's device wraps are dropped: a password change is also how someone who
+        fears a remembered computer is compromised locks it out.
+        """
         private_key = self.unwrap_account(name, old_password)
         slot = AccountSlot(
             self.account(name).public_key,
@@ -173,6 +187,35 @@ class KeyFile:
         """Drop every generation but ``number`` (after a rotation has been verified)."""
         return replace(self, generations=(self.generation(number),))
 
+    # ---- device wraps ("remember on this computer", crypto/device_key.py) -----------------
+
+    def with_device_key(
+        self, name: str, private_key: X25519PrivateKey, device_id: str, secret: bytes
+    ) -> KeyFile:
+        """Add (or replace) a wrap of ``name``'s private key under a device ``secret``.
+
+        :raises ValueError: ``private_key`` is not this account's, or ``secret`` is not
+            32 bytes (either would store a wrap that can never open the vault).
+        """
+        slot = self.account(name)
+        if public_bytes(private_key.public_key()) != slot.public_key:
+            raise ValueError("the private key does not belong to this account")
+        if len(secret) != DEVICE_SECRET_BYTES:
+            raise ValueError("a device secret has 32 bytes")
+        wrapped = WrappedPrivateKey.wrap(
+            private_key, secret, context=self._context("device", name, device_id), cost=DEVICE_COST
+        )
+        updated = replace(slot, device_keys={**slot.device_keys, device_id: wrapped})
+        return replace(self, accounts={**self.accounts, name: updated})
+
+    def without_device_key(self, name: str, device_id: str) -> KeyFile:
+        """Drop one device wrap of ``name`` (no-op when there is none)."""
+        slot = self.accounts.get(name)
+        if slot is None or device_id not in slot.device_keys:
+            return self
+        kept = {d: w for d, w in slot.device_keys.items() if d != device_id}
+        return replace(self, accounts={**self.accounts, name: replace(slot, device_keys=kept)})
+
     # ---- queries ------------------------------------------------------------------------
 
     def account(self, name: str) -> AccountSlot:
@@ -200,6 +243,18 @@ class KeyFile:
         return self.account(name).private_key.unwrap(
             password.encode("utf-8"), context=self._context("account", name)
         )
+
+    def unwrap_with_device(self, name: str, device_id: str, secret: bytes) -> X25519PrivateKey:
+        """The account's private key, from a device wrap.
+
+        :raises UnknownAccountError: no slot for ``name``.
+        :raises WrongPasswordError: no wrap for ``device_id`` (dropped by a password change
+            or "forget"), or ``secret`` does not open it.
+        """
+        wrapped = self.account(name).device_keys.get(device_id)
+        if wrapped is None:
+            raise WrongPasswordError("no device wrap for this account and device")
+        return wrapped.unwrap(secret, context=self._context("device", name, device_id))
 
     def data_keys_for(self, name: str, private_key: X25519PrivateKey) -> list[UnlockedKey]:
         """Every data key sealed to ``name``, newest generation first.
@@ -231,6 +286,16 @@ class KeyFile:
                 name: {
                     "public_key": b64encode(slot.public_key),
                     "private_key": slot.private_key.to_json(),
+                    # Written only when present, so files without any stay as they were.
+                    **(
+                        {
+                            "device_keys": {
+                                d: w.to_json() for d, w in sorted(slot.device_keys.items())
+                            }
+                        }
+                        if slot.device_keys
+                        else {}
+                    ),
                 }
                 for name, slot in sorted(self.accounts.items())
             },
@@ -263,6 +328,10 @@ class KeyFile:
                 str(name): AccountSlot(
                     b64decode(slot["public_key"], what="public_key"),
                     WrappedPrivateKey.from_json(slot["private_key"]),
+                    {
+                        str(device): WrappedPrivateKey.from_json(wrapped)
+                        for device, wrapped in slot.get("device_keys", {}).items()
+                    },
                 )
                 for name, slot in document["accounts"].items()
             }

@@ -163,6 +163,10 @@ def _row_to_entry(row: tuple[object, ...]) -> AuditEntry:
 
 _COLUMNS = "seq, at, user_name, role, action, object, outcome, detail, prev_hash, entry_hash, mac"
 
+#: For code that selects entries with its own filters (records.services.audit_trail).
+COLUMNS = _COLUMNS
+row_to_entry = _row_to_entry
+
 
 def entries(conn: Connection, *, limit: int | None = None) -> list[AuditEntry]:
     sql = f"SELECT {_COLUMNS} FROM audit_log ORDER BY seq"

@@ -66,6 +66,10 @@ class SqlCipherMissingError(VaultError):
         )
 
 
+class RotationError(VaultError):
+    """A key rotation did not complete; the message says what state the vault is in."""
+
+
 # ---- who is acting ---------------------------------------------------------------------------
 
 
@@ -84,10 +88,113 @@ class AccountDisabledError(AuthenticationError):
         super().__init__(f"账户已停用:{name}", f"account is disabled: {name}")
 
 
+class AccountLockedError(AuthenticationError):
+    """Too many failed logins: the account is locked; the password was not even tried.
+
+    The name is left out, like :class:`WrongPasswordError`: unknown names lock too, and the
+    message must not tell the two apart.
+    """
+
+    def __init__(self, minutes_left: int) -> None:
+        super().__init__(
+            f"账户已锁定,请于 {minutes_left} 分钟后再试",
+            f"account is locked: try again in {minutes_left} minutes",
+        )
+        self.minutes_left = minutes_left
+
+
 class PermissionDeniedError(LianDangError):
     def __init__(self, role_zh: str, role: str, action_zh: str, action: str) -> None:
         super().__init__(
             f"权限不足:{role_zh}不能{action_zh}", f"permission denied: role {role} may not {action}"
+        )
+
+
+class RecusalError(PermissionDeniedError):
+    """The user declared a relation to this official (回避) and may not work on the dossier."""
+
+    def __init__(self, official_id: int) -> None:
+        LianDangError.__init__(
+            self,
+            f"须回避:您已申报与该人员(编号{official_id})存在亲属等关系,不能查阅、修改、导出或审核其档案",
+            f"recusal: you declared a relation to official {official_id} and may not work on"
+            " this dossier",
+        )
+        self.official_id = official_id
+
+
+class SeparationOfDutiesError(LianDangError):
+    """The role change would break 三员分立 (and the small-unit switch is off)."""
+
+
+# ---- remembered logins and the recovery key (docs/decisions/0010) ---------------------------
+
+
+class NoRememberedLoginError(AuthenticationError):
+    """Nothing is remembered for this vault and account here: ask for the password."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "本机没有记住该账户的登录,请输入密码",
+            "no login is remembered on this computer: enter the password",
+        )
+
+
+class RememberedLoginInvalidError(AuthenticationError):
+    """The OS key store's entry was changed, damaged or no longer matches the key file
+    (password changed or reset, forgotten elsewhere). The stale entry has been removed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "本机记住的登录已失效,请输入密码",
+            "the login remembered on this computer no longer works: enter the password",
+        )
+
+
+class RememberNotAllowedError(PermissionDeniedError):
+    """The security policy (``allow_remember``) forbids remembered logins."""
+
+    def __init__(self) -> None:
+        LianDangError.__init__(
+            self,
+            "安全策略不允许在本机记住登录,请输入密码",
+            "the security policy does not allow remembering logins: enter the password",
+        )
+
+
+class KeyringUnavailableError(LianDangError):
+    """No usable OS key store (or it refused the write): nothing was remembered."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "本机没有可用的系统密钥库,无法记住登录", "no usable OS key store on this computer"
+        )
+
+
+class WrongRecoveryKeyError(AuthenticationError):
+    def __init__(self) -> None:
+        super().__init__(
+            "恢复密钥不正确(不是本档案库的恢复密钥)",
+            "wrong recovery key: it is not this vault's recovery key",
+        )
+
+
+class NoRecoveryKeyError(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "此档案库没有恢复密钥(由旧版本创建)", "this vault has no recovery key (older vault)"
+        )
+
+
+class RecoveryTargetError(PermissionDeniedError):
+    """The recovery key resets administrators only; other accounts are a sysadmin's job."""
+
+    def __init__(self, name: str) -> None:
+        LianDangError.__init__(
+            self,
+            f"恢复密钥只能重置管理员账户的密码,{name} 不是管理员;请由系统管理员重置",
+            f"the recovery key resets administrators only, and {name} is not one:"
+            " ask a system administrator",
         )
 
 

@@ -153,6 +153,9 @@ class Record:
     disclosure: Disclosure
     created_by: str
     created_at: datetime
+    #: ``True`` when the reader may know that the record exists but not what it says
+    #: (a clue seen by someone other than its custodian or a vetting officer).
+    content_hidden: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,11 @@ into ``vault.state`` so the checks made before unlock (lockout) can read it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from records.database import Connection
 from records.errors import ValidationError
 
 
@@ -90,3 +92,14 @@ def parse_policy_value(name: str, raw: str) -> int | bool:
 
 def policy_label_zh(name: str) -> str:
     return _LABELS_ZH[name]
+
+
+def load_policy(conn: Connection) -> SecurityPolicy:
+    """The authoritative policy, from the database (defaults for keys never set)."""
+    stored: dict[str, Any] = {}
+    for key, value in conn.execute("SELECT key, value FROM security_policy"):
+        try:
+            stored[str(key)] = json.loads(value)
+        except (TypeError, ValueError):
+            continue  # a damaged value keeps its strict default
+    return SecurityPolicy.from_json(stored)

@@ -37,7 +37,37 @@ MAJOR_MATTER = RecordType(
     ),
 )
 
-RECORD_TYPES: dict[str, RecordType] = {t.code: t for t in (MAJOR_MATTER,)}
+CLUE = RecordType(
+    code="clue",
+    label_zh="问题线索",
+    label_en="Clue or petition",
+    fields=(
+        FieldSpec(
+            "summary", "线索摘要", "Summary", FieldKind.LONG_TEXT, required=True, max_length=5000
+        ),
+        # 专人负责、专人管理 (003:97): the one user who may read the content besides vetting.
+        FieldSpec(
+            "custodian", "承办人", "Custodian", FieldKind.TEXT, required=True, max_length=32
+        ),
+        FieldSpec(
+            "disposal", "处置方式", "Disposal", FieldKind.CHOICE,
+            choices=("谈话函询", "初步核实", "暂存待查", "予以了结"),
+        ),
+        FieldSpec(
+            "status", "办理状态", "Status", FieldKind.CHOICE, required=True,
+            choices=("待处置", "处置中", "已了结"),
+        ),
+        FieldSpec(
+            "conclusion", "核查结论", "Conclusion", FieldKind.CHOICE,
+            choices=("属实", "部分属实", "不属实"),
+        ),
+    ),
+)  # fmt: skip
+
+#: Types whose content only their custodian and the vetting role may read.
+NEED_TO_KNOW_TYPES = frozenset({CLUE.code})
+
+RECORD_TYPES: dict[str, RecordType] = {t.code: t for t in (MAJOR_MATTER, CLUE)}
 
 
 @dataclass(frozen=True)

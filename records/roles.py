@@ -59,6 +59,7 @@ class Action(StrEnum):
     USER_ROLE = "user.role"
     POLICY_SET = "policy.set"
     KEY_ROTATE = "key.rotate"
+    RELATION_DECLARE = "relation.declare"
 
 
 _BUSINESS = frozenset({Role.CLERK, Role.VETTING})
@@ -87,6 +88,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.USER_ROLE: frozenset({Role.SECADMIN}),
     Action.POLICY_SET: frozenset({Role.SECADMIN}),
     Action.KEY_ROTATE: frozenset({Role.SECADMIN}),
+    # Anyone may declare a conflict of interest; declaring one reveals nothing.
+    Action.RELATION_DECLARE: frozenset(Role),
 }
 
 
@@ -116,4 +119,5 @@ ACTION_LABELS_ZH: dict[Action, str] = {
     Action.USER_ROLE: "授予或撤销角色",
     Action.POLICY_SET: "修改安全策略",
     Action.KEY_ROTATE: "轮换数据密钥",
+    Action.RELATION_DECLARE: "申报回避关系",
 }

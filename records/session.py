@@ -6,7 +6,7 @@ key-slot methods here, which user administration needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -14,12 +14,14 @@ from pathlib import Path
 from crypto.kdf import KdfCost
 from crypto.keyfile import KeyFile, UnlockedKey
 from records import audit
+from records.audit_head import HeadCheck, check_heads, missing_head_note, record_head
 from records.clock import Clock
 from records.database import Connection
-from records.errors import PermissionDeniedError, VaultError, WrongPasswordError
+from records.errors import PermissionDeniedError, RecusalError, VaultError, WrongPasswordError
 from records.model import User
 from records.roles import ACTION_LABELS_ZH, Action, Role, may
 from records.vault_layout import KEY_FILE
+from records.vault_state import load_state
 
 
 class SessionClosedError(VaultError):
@@ -69,6 +71,11 @@ class Session:
         self._key: UnlockedKey | None = key
         self.clock = clock
         self._audit_key = audit.audit_key(conn)
+        # The head as of the last check: vault.state is written only when it moves.
+        self._recorded_head = audit.head(conn)
+        #: The new vault's recovery key, set only on the session ``create_vault`` returns
+        #: (shown once, never stored); forgotten on :meth:`close`.
+        self.recovery_key_once: str | None = None
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
@@ -89,6 +96,7 @@ class Session:
         self._conn = None
         self._key = None
         self._audit_key = b""
+        self.recovery_key_once = None
 
     def __enter__(self) -> Session:
         return self
@@ -120,6 +128,14 @@ class Session:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+        self._record_audit_head()
+
+    def _record_audit_head(self) -> None:
+        """Copy a moved audit head into vault.state (only after COMMIT: never a rolled-back one)."""
+        head = audit.head(self.conn)
+        if head != self._recorded_head:
+            record_head(self.path, self.conn, self._audit_key)
+            self._recorded_head = head
 
     def log(
         self, action: str, obj: str, *, outcome: str = audit.Outcome.OK, detail: str = ""
@@ -150,11 +166,41 @@ class Session:
             self.user.roles_label_zh, self.user.roles_text, ACTION_LABELS_ZH[action], action
         )
 
+    def require_not_recused(self, official_id: int, action: Action) -> None:
+        """Refuse (and audit) any work on the dossier of an official the user declared a
+        relation to (回避). Called by every service that opens, edits, exports or vets one.
+
+        :raises RecusalError:
+        """
+        row = self.conn.execute(
+            "SELECT relation FROM user_relations WHERE user_id = ? AND official_id = ?",
+            (self.user.id, official_id),
+        ).fetchone()
+        if row is None:
+            return
+        with self.transaction():
+            self.log(
+                action,
+                f"official:{official_id}",
+                outcome=audit.Outcome.REFUSED,
+                detail=f"recusal: {row[0]}",
+            )
+        raise RecusalError(official_id)
+
     def audit_head(self) -> audit.ChainHead:
         return audit.head(self.conn)
 
     def verify_audit_chain(self) -> audit.ChainReport:
         return audit.verify_chain(self.conn, self._audit_key)
+
+    def check_audit_heads(self, expected: Sequence[audit.ChainHead] = ()) -> HeadCheck:
+        """The head recorded in vault.state and ``expected`` (from exports) against the trail."""
+        recorded = load_state(self.path).audit_head
+        return check_heads(self.conn, self._audit_key, recorded, expected)
+
+    def missing_head_note(self) -> str:
+        """Why vault.state has no usable audit head (for the login entry), ``""`` if it has."""
+        return missing_head_note(self.path, self.conn, self._audit_key)
 
     # ---- key slots (user administration only) ----------------------------------------------
 
@@ -173,6 +219,15 @@ class Session:
         keyfile = self._keyfile.with_account(name, password, cost=self.account_kdf_cost())
         return keyfile.with_seal(self._key.generation, self._key.data_key, name)
 
+    def keyfile_with_seal_for(self, name: str) -> KeyFile:
+        """The key file with the current data key sealed to ``name``'s existing key (not saved).
+
+        Re-enabling an account needs no password: the seal uses the public key only.
+        """
+        if self._key is None:
+            raise SessionClosedError()
+        return self._keyfile.with_seal(self._key.generation, self._key.data_key, name)
+
     def replace_keyfile(self, keyfile: KeyFile) -> None:
         keyfile.save(self.keyfile_path())
         self._keyfile = keyfile
@@ -184,3 +239,22 @@ class Session:
     @property
     def keyfile(self) -> KeyFile:
         return self._keyfile
+
+    # ---- key rotation only (records/rotation.py) ---------------------------------------------
+
+    @property
+    def unlocked_key(self) -> UnlockedKey:
+        """The data key the database is open with (rotation re-keys from it)."""
+        if self._key is None:
+            raise SessionClosedError()
+        return self._key
+
+    def switch_database(self, conn: Connection, key: UnlockedKey) -> None:
+        """Continue on ``conn``, opened with ``key``, after the database was re-keyed.
+
+        The caller has closed the previous connection; the audit key lives in the database
+        and is read again from the new connection.
+        """
+        self._conn = conn
+        self._key = key
+        self._audit_key = audit.audit_key(conn)

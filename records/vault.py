@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crypto import errors as crypto_errors
 from crypto.kdf import FAST_COST, KdfCost
 from crypto.keyfile import KeyFile, UnlockedKey
-from records import audit, migrations
+from crypto.recovery_key import RecoveryKey, with_recovery_slot
+from records import audit, login_guard, migrations
 from records.accounts import validate_new_account
 from records.clock import Clock, system_clock
 from records.database import Connection, DatabaseError, WrongDataKeyError, open_database
@@ -28,6 +30,9 @@ from records.errors import (
 from records.roles import Role
 from records.session import Session, load_user
 from records.vault_layout import DB_FILE, KEY_FILE
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 
 def is_vault(path: Path) -> bool:
@@ -45,6 +50,10 @@ def create_vault(
 ) -> Session:
     """Create a vault folder with its first account (role ``sysadmin``) and return its session.
 
+    The vault also gets its recovery key (docs/decisions/0010-remember-and-recovery.md):
+    the returned session's ``recovery_key_once`` holds its text, the only time it exists
+    outside the officer's safe; show it, then let the session go.
+
     :raises VaultExistsError: ``path`` exists and is not an empty folder.
     :raises ValidationError: bad account name or password.
     """
@@ -55,6 +64,8 @@ def create_vault(
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
         keyfile, data_key = KeyFile.create(admin_name, admin_password, cost=kdf_cost)
+        recovery_key = RecoveryKey.generate()
+        keyfile = with_recovery_slot(keyfile, recovery_key, 1, data_key, cost=kdf_cost)
         conn = open_database(path / DB_FILE, data_key, create=True)
         try:
             migrations.migrate(conn)
@@ -97,7 +108,9 @@ def create_vault(
                 path.rmdir()
         raise
     user = load_user(conn, admin_name)
-    return Session(path, keyfile, conn, user, UnlockedKey(1, data_key), clock)
+    session = Session(path, keyfile, conn, user, UnlockedKey(1, data_key), clock)
+    session.recovery_key_once = recovery_key.formatted
+    return session
 
 
 def load_keyfile(path: Path) -> KeyFile:
@@ -142,14 +155,38 @@ def unlock_vault(
     :raises VaultNotFoundError, NotAVaultError, VaultCorruptError: the folder is not usable.
     :raises WrongPasswordError: unknown account or wrong password (the same error for both).
     :raises AccountDisabledError: the account exists but may not open the vault.
+    :raises AccountLockedError: too many failed logins (the password is not tried).
     """
     keyfile = load_keyfile(path)
+    # A locked account is refused before its password is tried (docs/decisions/0009).
+    login_guard.check_not_locked(path, user_name, clock=clock)
     try:
         private_key = keyfile.unwrap_account(user_name, password)
-        candidates = keyfile.data_keys_for(user_name, private_key)
     except (crypto_errors.UnknownAccountError, crypto_errors.WrongPasswordError):
+        login_guard.record_failure(path, user_name, clock=clock, keep=keyfile.accounts)
         raise WrongPasswordError() from None
+    return open_as_account(path, keyfile, user_name, private_key, clock=clock)
+
+
+def open_as_account(
+    path: Path,
+    keyfile: KeyFile,
+    user_name: str,
+    private_key: X25519PrivateKey,
+    *,
+    clock: Clock,
+    login_detail: str = "",
+) -> Session:
+    """The rest of an unlock once the account's private key is known — from its password,
+    or from a remembered computer (:mod:`records.device_unlock`), so both paths check,
+    count and audit the same way.
+
+    :param login_detail: the audit detail of the ``login`` entry (how the key was opened).
+    """
+    try:
+        candidates = keyfile.data_keys_for(user_name, private_key)
     except crypto_errors.NoSealError:
+        login_guard.record_refusal(path, user_name, "disabled", clock=clock)
         raise AccountDisabledError(user_name) from None
     except crypto_errors.KeyFileCorruptError:
         raise VaultCorruptError("密钥文件被篡改", "key file has been altered") from None
@@ -159,10 +196,22 @@ def unlock_vault(
             # An empty (e.g. truncated) file opens with any key: never turn it into a new vault.
             raise VaultCorruptError("数据库为空", "database is empty")
         migrations.migrate(conn)
-        user = load_user(conn, user_name)
+        try:
+            user = load_user(conn, user_name)
+        except WrongPasswordError:
+            login_guard.record_failure(path, user_name, clock=clock, keep=keyfile.accounts)
+            raise
         if not user.enabled:
+            login_guard.record_refusal(path, user_name, "disabled", clock=clock)
             raise AccountDisabledError(user_name)
-        return Session(path, keyfile, conn, user, data_key, clock)
+        login_guard.complete_login(conn, path, user_name, clock=clock)
+        session = Session(path, keyfile, conn, user, data_key, clock)
+        # Every successful login is in the trail; a login that cannot be recorded fails.
+        # A lost recorded audit head is noted here: this commit records a fresh one.
+        detail = "; ".join(d for d in (login_detail, session.missing_head_note()) if d)
+        with session.transaction():
+            session.log("login", user_name, detail=detail)
+        return session
     except DatabaseError as exc:
         conn.close()
         # SQLITE_CORRUPT (11) / SQLITE_NOTADB (26): a damaged page. Anything else (a lock…)

@@ -11,10 +11,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from records.device_unlock import remember_offered
+from records.errors import NoRememberedLoginError
 from records.model import User
+from ui.auto_lock import AutoLock
+from ui.error_messages import UserError, message_for
 from ui.file_dialogs import FileDialogs
+from ui.i18n import tr
 from ui.main_window import MainWindow
 from ui.notices import Notices
+from ui.resume_point import Bookmark
 from ui.unlock_dialog import UnlockDialog
 from ui.vault_worker import VaultWorker
 
@@ -31,8 +37,13 @@ class AppController(QObject):
         user: str | None = None,
         file_dialogs: FileDialogs | None = None,
         notices: Notices | None = None,
+        auto_lock_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """
+        :param auto_lock_ms: idle time before locking, instead of the security policy's
+            (a test seam: a few milliseconds).
+        """
         super().__init__(parent)
         self._worker = worker
         self._vault = vault
@@ -41,9 +52,27 @@ class AppController(QObject):
         self._notices = notices or Notices()
         self.unlock_dialog: UnlockDialog | None = None
         self.window: MainWindow | None = None
+        # Where the user was at the last lock: restored only for the same user and vault.
+        self._bookmark: Bookmark | None = None
+        self.auto_lock = AutoLock(worker, interval_ms=auto_lock_ms, parent=self)
+        self.auto_lock.idle.connect(self._idle)
 
     def start(self) -> None:
+        # 「在此计算机上记住」: only at start, never after a lock (a lock must need the
+        # password). Without an offer (no key store, policy) the dialog shows at once.
+        if self._vault is not None and self._user_name and remember_offered(self._vault):
+            vault = self._vault
+            self._worker.unlock_remembered(
+                vault, self._user_name, lambda u: self._unlocked(u, vault), self._not_remembered
+            )
+            return
         self._show_unlock()
+
+    def _not_remembered(self, error: UserError) -> None:
+        """Back to the password; say why unless simply nothing was remembered."""
+        self._show_unlock()
+        if self.unlock_dialog is not None and not isinstance(error, NoRememberedLoginError):
+            self.unlock_dialog.show_notice(message_for(error))
 
     # ---- unlock ----------------------------------------------------------------------------
 
@@ -66,18 +95,34 @@ class AppController(QObject):
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()
+        bookmark, self._bookmark = self._bookmark, None
+        if bookmark is not None and bookmark.belongs_to(vault, user.name):
+            bookmark.point.restore(window)
+        self.auto_lock.arm()
         if self.unlock_dialog is not None:
+            problem = self.unlock_dialog.remember_problem
+            if problem:  # unlocked, but the 「记住」 choice failed: say why
+                self._notices.error(window, tr("在此计算机上记住"), problem)
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None
 
     # ---- lock and quit ---------------------------------------------------------------------
 
+    def _idle(self) -> None:
+        if self.window is not None:
+            self.window.lock()  # the same path as the menu: clear, then _lock
+
     def _lock(self) -> None:
+        self.auto_lock.disarm()
+        point = self.window.resume_point if self.window is not None else None
+        if point is not None and self._vault is not None and self._user_name is not None:
+            self._bookmark = Bookmark(self._vault, self._user_name, point)
         self._worker.lock()
         self._show_unlock()  # first, so the application always has a window
         self._drop_window()
 
     def _window_closed(self) -> None:
+        self.auto_lock.disarm()
         self._drop_window()
         self._worker.lock()
         self.finished.emit()

@@ -6,10 +6,10 @@ No Qt here: ``liandang demo`` builds it from the command line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from exports.certificates import create_unit_identity
 from records.roles import Role
 from records.services.dossier_records import RecordService
 from records.services.officials import OfficialService
@@ -47,8 +47,14 @@ def is_demo_vault(path: Path) -> bool:
     return (path / DEMO_MARKER).is_file()
 
 
-def create_demo_vault(path: Path, *, officials: int = 60) -> int:
-    """Create the demo vault at ``path``; return the number of officials filed."""
+def create_demo_vault(
+    path: Path, *, officials: int = 60, on_recovery_key: Callable[[str], None] | None = None
+) -> int:
+    """Create the demo vault at ``path``; return the number of officials filed.
+
+    :param on_recovery_key: receives the vault's recovery key, which exists only now (a
+        demo's is as public as its passwords, so ``liandang demo`` prints it).
+    """
     admin = _account(Role.SYSADMIN)
     # Cheap Argon2id: the demo should unlock instantly; real vaults use the default cost.
     with create_vault(
@@ -58,12 +64,16 @@ def create_demo_vault(path: Path, *, officials: int = 60) -> int:
         admin_display_name=admin.display_name,
         kdf_cost=DEMO_KDF_COST,
     ) as session:
+        if on_recovery_key is not None and session.recovery_key_once:
+            on_recovery_key(session.recovery_key_once)
         users = UserService(session)
         for account in DEMO_ACCOUNTS:
             if account is not admin:
                 users.add(
                     account.name, account.role, account.password, display_name=account.display_name
                 )
+    from exports.certificates import create_unit_identity  # heavy: only when building one
+
     secadmin = _account(Role.SECADMIN)
     with unlock_vault(path, secadmin.name, secadmin.password) as session:
         identity = create_unit_identity(DEMO_UNIT)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from records.fields import FieldSpec
 from records.model import Dossier, FamilyMember, Official, Record
 from records.official_fields import FAMILY_FIELDS
-from records.record_types import RECORD_TYPES
+from records.record_types import RECORD_TYPES, labelled_fields
 from ui.display_text import EMPTY, date_text, field_text, one_line
 from ui.i18n import tr
 from ui.official_info_panel import OfficialInfoPanel
@@ -61,11 +61,17 @@ def record_type_label(record: Record) -> str:
     return record_type.label_zh if record_type is not None else record.type
 
 
+#: Shown for a clue whose content the reader may not see (need-to-know, 003:97).
+HIDDEN_CONTENT_ZH = "(内容仅承办人和审核员可见)"
+
+
 def record_summary(record: Record) -> str:
     """The record's first field, on one line: enough to tell records of a type apart."""
     record_type = RECORD_TYPES.get(record.type)
     if record_type is None or not record_type.fields:
         return EMPTY
+    if record.content_hidden:
+        return tr(HIDDEN_CONTENT_ZH)
     first = record_type.fields[0]
     return one_line(field_text(first, record.fields.get(first.name)))
 
@@ -77,15 +83,11 @@ def record_details(record: Record) -> list[tuple[str, str]]:
         (tr("来源"), record.source.label_zh),
         (tr("密级"), record.disclosure.label_zh),
     ]
-    record_type = RECORD_TYPES.get(record.type)
-    declared: set[str] = set()
-    if record_type is not None:
-        for spec in record_type.fields:
-            declared.add(spec.name)
-            rows.append((spec.label_zh, field_text(spec, record.fields.get(spec.name))))
-    for name in sorted(set(record.fields) - declared):
-        # A field of a retired type version: shown rather than silently dropped.
-        rows.append((name, str(record.fields[name])))
+    if record.content_hidden:
+        rows.append((tr("内容"), tr(HIDDEN_CONTENT_ZH)))
+    for field in labelled_fields(record.type, record.fields):
+        text = field_text(field.spec, field.value) if field.spec else str(field.value)
+        rows.append((field.label_zh, text))
     rows.append((tr("登记人"), record.created_by))
     rows.append((tr("登记时间"), date_text(record.created_at)))
     return rows
@@ -193,6 +195,9 @@ class DossierView(QStackedWidget):
         self.family_model.clear()
         self.record_model.clear()
         self._show_record(None)
+        # The tab titles carry the dossier's counts ("记录(3)").
+        self.tabs.setTabText(RECORDS_TAB, tr("记录"))
+        self.tabs.setTabText(FAMILY_TAB, tr("家庭成员及主要社会关系"))
         self.setCurrentIndex(0)
 
     def is_empty(self) -> bool:

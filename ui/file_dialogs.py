@@ -31,6 +31,20 @@ class FileDialogs:
         path = Path(chosen)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, file_filter: str, suffix: str
+    ) -> Path | None:
+        """Where to save a file of any kind (``None`` if cancelled); ``suffix`` is ensured.
+
+        :param file_filter: e.g. ``tr("CSV 文件 (*.csv)")``.
+        :param suffix: e.g. ``".csv"``.
+        """
+        chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
     def vault_folder(self, parent: QWidget | None, start: Path | None) -> Path | None:
         """An existing folder that should hold a vault (``None`` if cancelled)."""
         chosen = QFileDialog.getExistingDirectory(

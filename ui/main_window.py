@@ -24,6 +24,7 @@ from ui.notices import Notices
 from ui.official_dialog import OfficialDialog
 from ui.official_search_panel import OfficialSearchPanel
 from ui.record_dialog import RecordDialog
+from ui.resume_point import ResumePoint
 from ui.service_form_dialog import ServiceFormDialog
 from ui.vault_worker import VaultWorker
 
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         self._notices = notices or Notices()
         self._dossier_sequence = 0
         self._tab_after_load: int | None = None
+        #: Where the user was when they (or the idle timer) locked; read by the owner.
+        self.resume_point: ResumePoint | None = None
         self.setWindowTitle(tr(WINDOW_TITLE))
         self.menu_actions = create_actions(self)
 
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
             self.export_flow.start(official)
 
     def lock(self) -> None:
+        # Taken before the data is cleared: the search text and an id, no dossier content.
+        self.resume_point = ResumePoint.capture(self)
         self.clear_data()
         self.lockRequested.emit()
 

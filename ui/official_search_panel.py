@@ -71,7 +71,8 @@ class OfficialSearchPanel(QWidget):
         self._timer.stop()
         self._sequence += 1  # results still on their way are dropped
         self.search_edit.blockSignals(True)
-        self.search_edit.clear()
+        # setText, not clear(): clear() is undoable, and Ctrl+Z would bring the text back.
+        self.search_edit.setText("")
         self.search_edit.blockSignals(False)
         self.model.clear()
         self.count_label.clear()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from records.device_unlock import has_remembered_login, remember_offered
 from records.errors import AuthenticationError
 from records.model import User
 from ui.error_messages import UserError, message_for
 from ui.field_form import ERROR_STYLE
 from ui.file_dialogs import FileDialogs
 from ui.i18n import tr
-from ui.vault_worker import VaultWorker
+from ui.vault_worker import RememberOutcome, VaultWorker
 
 
 class UnlockDialog(QDialog):
@@ -60,11 +62,22 @@ class UnlockDialog(QDialog):
         self.user_edit = QLineEdit(user or "", self)
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        # Shown only with a usable OS key store and a policy that allows it (records.
+        # device_unlock); checked when this computer already remembers the account.
+        self.remember_check = QCheckBox(tr("在此计算机上记住"), self)
+        self.remember_check.setToolTip(
+            tr("下次在本机打开时无需输入密码;修改密码后需重新勾选。公用计算机上请勿勾选。")
+        )
+        #: Why the 「记住」 choice could not be applied at the last unlock ("" if it was).
+        self.remember_problem = ""
+        self.vault_edit.editingFinished.connect(self._refresh_remember)
+        self.user_edit.editingFinished.connect(self._refresh_remember)
 
         form = QFormLayout()
         form.addRow(tr("档案库:"), vault_row)
         form.addRow(tr("用户名:"), self.user_edit)
         form.addRow(tr("密码:"), self.password_edit)
+        form.addRow("", self.remember_check)
 
         self.message = QLabel(self)
         self.message.setObjectName("unlock_message")
@@ -93,6 +106,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
         self._focus_first_empty()
+        self._refresh_remember()
 
     # ---- flow ----------------------------------------------------------------------------
 
@@ -112,9 +126,37 @@ class UnlockDialog(QDialog):
                 return
         self._set_busy(True)
         self.message.hide()
+        if self.remember_offered:
+            self._worker.unlock_and_choose(
+                Path(vault),
+                user,
+                password,
+                self.remember_check.isChecked(),
+                lambda outcome: self._chosen(outcome, Path(vault)),
+                self._failed,
+            )
+            return
         self._worker.unlock(
             Path(vault), user, password, lambda u: self._unlocked(u, Path(vault)), self._failed
         )
+
+    @property
+    def remember_offered(self) -> bool:
+        return not self.remember_check.isHidden()
+
+    def show_notice(self, text: str) -> None:
+        """Say why the password is needed (e.g. a remembered login that no longer works)."""
+        self._show_message(text, focus=self.password_edit)
+
+    def _refresh_remember(self) -> None:
+        vault, user = self.vault_edit.text().strip(), self.user_edit.text().strip()
+        offered = bool(vault) and remember_offered(Path(vault))
+        self.remember_check.setVisible(offered)
+        self.remember_check.setChecked(offered and has_remembered_login(Path(vault), user))
+
+    def _chosen(self, outcome: RememberOutcome, vault: Path) -> None:
+        self.remember_problem = outcome.problem
+        self._unlocked(outcome.user, vault)
 
     def reject(self) -> None:
         if not self._busy:  # the key derivation cannot be interrupted; let it finish
@@ -140,6 +182,7 @@ class UnlockDialog(QDialog):
         chosen = self._file_dialogs.vault_folder(self, start)
         if chosen is not None:
             self.vault_edit.setText(str(chosen))
+            self._refresh_remember()
             self._focus_first_empty()
 
     # ---- widgets -------------------------------------------------------------------------
@@ -153,6 +196,7 @@ class UnlockDialog(QDialog):
         self._busy = busy
         for widget in (self.vault_edit, self.browse_button, self.user_edit, self.password_edit):
             widget.setEnabled(not busy)
+        self.remember_check.setEnabled(not busy)
         self.buttons.setEnabled(not busy)
         self.progress.setVisible(busy)
         if busy:

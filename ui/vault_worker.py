@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from records.device_unlock import apply_remember_choice, unlock_with_device
+from records.errors import LianDangError
 from records.model import User
 from records.session import Session, SessionClosedError
 from records.vault import unlock_vault
@@ -27,6 +29,17 @@ log = logging.getLogger("liandang.ui.worker")
 
 #: Receives a typed, user-facing error (its ``zh`` is what to show).
 ErrorHandler = Callable[[UserError], None]
+
+
+@dataclass(frozen=True)
+class RememberOutcome:
+    """An unlock with a 「在此计算机上记住」 choice.
+
+    :param problem: why the choice could not be applied (Chinese), ``""`` when it was.
+    """
+
+    user: User
+    problem: str
 
 
 def _scrubbed(error: BaseException) -> BaseException:
@@ -60,6 +73,24 @@ class _SessionHost(QObject):
         self.close()
         self._session = unlock_vault(path, user_name, password)
         return self._session.user
+
+    def open_remembered(self, path: Path, user_name: str) -> User:
+        """Unlock with the login this computer remembered (no password)."""
+        self.close()
+        self._session = unlock_with_device(path, user_name)
+        return self._session.user
+
+    def open_and_choose(
+        self, path: Path, user_name: str, password: str, remember: bool
+    ) -> RememberOutcome:
+        """Unlock, then apply the 「在此计算机上记住」 choice; a failed choice does not undo
+        the unlock, it comes back as ``problem`` (the Chinese message to show)."""
+        user = self.open(path, user_name, password)
+        try:
+            apply_remember_choice(self.session(), password, remember=remember)
+        except LianDangError as error:
+            return RememberOutcome(user, error.zh)
+        return RememberOutcome(user, "")
 
     @Slot()
     def close(self) -> None:
@@ -140,6 +171,33 @@ class VaultWorker(QObject):
     ) -> None:
         """Unlock ``path`` as ``user_name`` (replacing any open session)."""
         self._post(lambda host: host.open(path, user_name, password), on_done, on_error)
+
+    def unlock_and_choose(
+        self,
+        path: Path,
+        user_name: str,
+        password: str,
+        remember: bool,
+        on_done: Callable[[RememberOutcome], None],
+        on_error: ErrorHandler,
+    ) -> None:
+        """:meth:`unlock`, then remember (or forget) the login on this computer."""
+        self._post(
+            lambda host: host.open_and_choose(path, user_name, password, remember),
+            on_done,
+            on_error,
+        )
+
+    def unlock_remembered(
+        self,
+        path: Path,
+        user_name: str,
+        on_done: Callable[[User], None],
+        on_error: ErrorHandler,
+    ) -> None:
+        """Unlock with this computer's remembered login; any failure means "ask for the
+        password" (``NoRememberedLoginError`` when nothing was remembered)."""
+        self._post(lambda host: host.open_remembered(path, user_name), on_done, on_error)
 
     def lock(self, on_done: Callable[[None], None] | None = None) -> None:
         """Close the session; results of earlier jobs are discarded from now on."""

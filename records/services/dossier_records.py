@@ -10,8 +10,9 @@ from typing import TypeVar
 from records.errors import ValidationError
 from records.fields import FieldKind, FieldSpec, parse_date, parse_value
 from records.model import Disclosure, Record, Source
-from records.record_types import RECORD_TYPES, RecordType
-from records.roles import Action
+from records.need_to_know import as_seen_by
+from records.record_types import NEED_TO_KNOW_TYPES, RECORD_TYPES, RecordType
+from records.roles import Action, Role
 from records.rows import RECORD_COLUMNS, record_from_row
 from records.services.officials import OfficialService, official_object
 from records.session import Session
@@ -60,6 +61,22 @@ def validate_record_fields(rtype: RecordType, values: Mapping[str, object]) -> d
     return cleaned
 
 
+def _check_custodian(session: Session, name: str) -> None:
+    """A clue's custodian is an enabled account that may work on dossiers."""
+    row = session.conn.execute(
+        "SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id"
+        " WHERE u.name = ? AND u.enabled = 1 AND r.role IN (?, ?)",
+        (name, Role.CLERK, Role.VETTING),
+    ).fetchone()
+    if row is None:
+        raise ValidationError(
+            "custodian",
+            "承办人",
+            "应为已启用的录入员或审核员账户",
+            "must be an enabled clerk or vetting account",
+        )
+
+
 class RecordService:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -82,9 +99,12 @@ class RecordService:
         if when > session.now().date():
             raise _DATE_SPEC.invalid("不能晚于今天", "must not be in the future")
         cleaned = validate_record_fields(rtype, fields)
+        if rtype.code in NEED_TO_KNOW_TYPES:
+            _check_custodian(session, str(cleaned["custodian"]))
         parsed_source = _enum_value(Source, str(source), "source", "来源")
         parsed_disclosure = _enum_value(Disclosure, str(disclosure), "disclosure", "密级")
         self._officials._load(official_id)
+        session.require_not_recused(official_id, Action.RECORD_ADD)
         with session.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO records (official_id, type, record_date, fields_json, source,"
@@ -113,6 +133,7 @@ class RecordService:
         if type_code is not None:
             record_type(type_code)
         self._officials._load(official_id)
+        session.require_not_recused(official_id, Action.RECORD_LIST)
         sql = f"SELECT {RECORD_COLUMNS} FROM records WHERE official_id = ?"
         params: list[object] = [official_id]
         if type_code is not None:
@@ -121,4 +142,4 @@ class RecordService:
         with session.transaction() as conn:
             rows = conn.execute(sql + " ORDER BY record_date, id", params).fetchall()
             session.log("record.list", official_object(official_id))
-        return [record_from_row(row) for row in rows]
+        return [as_seen_by(record_from_row(row), session.user) for row in rows]

@@ -40,6 +40,7 @@ def dossier_export_grant(session: Session, official_id: int) -> Iterator[Dossier
     :raises NotFoundError: no such official, or no signing certificate installed.
     """
     session.require(Action.DOSSIER_EXPORT, official_object(official_id))
+    session.require_not_recused(official_id, Action.DOSSIER_EXPORT)
     officials = OfficialService(session)
     identity = load_identity_for_signing(session)
     now = session.now()

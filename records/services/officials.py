@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from records.errors import NotFoundError, ValidationError
 from records.fields import parse_for_storage
 from records.id_number import InvalidIdNumber, parse_id_number
 from records.model import Dossier, FamilyMember, Official
+from records.need_to_know import as_seen_by
 from records.official_fields import FAMILY_FIELDS
 from records.official_validation import validate_official
 from records.roles import Action
@@ -60,6 +62,7 @@ class OfficialService:
         session = self._session
         session.require(Action.RECORD_ADD, official_object(official_id))
         self._load(official_id)
+        session.require_not_recused(official_id, Action.RECORD_ADD)
         known = {spec.name for spec in FAMILY_FIELDS}
         for key in values:
             if key not in known:
@@ -112,10 +115,11 @@ class OfficialService:
         """The whole dossier; the read itself is written to the audit trail."""
         session = self._session
         session.require(Action.OFFICIAL_READ, official_object(official_id))
+        session.require_not_recused(official_id, Action.OFFICIAL_READ)
         with session.transaction():
             dossier = self._dossier_unaudited(official_id)
             session.log("official.read", official_object(official_id))
-        return dossier
+        return replace(dossier, records=tuple(as_seen_by(r, session.user) for r in dossier.records))
 
     # ---- shared with other services of this package --------------------------------------
 

@@ -9,7 +9,7 @@ from records.roles import Action, Role
 from records.session import Session, load_user
 
 
-def _parse_role(role: str) -> Role:
+def parse_role(role: str) -> Role:
     try:
         return Role(role)
     except ValueError:
@@ -34,7 +34,7 @@ class UserService:
         session = self._session
         session.require(Action.USER_ADD, name)
         validate_new_account(name, password)
-        parsed_role = _parse_role(role)
+        parsed_role = parse_role(role)
         if session.conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone():
             raise ValidationError("name", "用户名", "已存在", "already exists")
         previous = session.keyfile

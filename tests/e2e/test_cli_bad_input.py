@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from records.vault import unlock_vault
+from records.vault_state import load_state
 from tests.e2e.cli import PASSWORDS, CliVault, folder_digest, liandang_command, run
+from tests.records.support import audit_rows, business_snapshot
 
 OFFICIAL = ("--name", "测试人", "--unit", "某局", "--position", "科员", "--rank", "一级科员")
 
@@ -61,11 +64,33 @@ CASES = {
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_changes_nothing(cli_vault: CliVault, case: str) -> None:
     (user, *args), stdin, code, names = CASES[case]
+    data, trail = _data_and_trail(cli_vault.path)
     before = folder_digest(cli_vault.path)
+    failures = load_state(cli_vault.path).login_record(user).failures
     result = run(*_as(cli_vault, user, *args), stdin=stdin or PASSWORDS[user] + "\n")
     assert result.code == code, result.err
     assert names in _one_line(result.err)
-    assert folder_digest(cli_vault.path) == before
+    after = folder_digest(cli_vault.path)
+    assert after["vault.keys"] == before["vault.keys"]
+    if code == 3:  # refused before the database opens (failures are counted in vault.state)
+        assert after["vault.db"] == before["vault.db"]
+        # ... and vault.state counts the failure (docs/decisions/0006-vault-state-file.md).
+        state = load_state(cli_vault.path)
+        assert state.login_record(user).failures == failures + 1
+        event = state.pending_events[-1]
+        assert (event.user_name, event.action, event.outcome) == (user, "login", "failed")
+    else:
+        # The login succeeded and is audited (docs/decisions/0008); nothing else changed.
+        data_after, trail_after = _data_and_trail(cli_vault.path)
+        assert data_after == data
+        assert trail_after[: len(trail)] == trail
+        assert [row[3] for row in trail_after[len(trail) :]] == ["login", "login"]
+
+
+def _data_and_trail(path: Path) -> tuple[object, list[tuple[object, ...]]]:
+    """Every business row and the audit trail, read as clerk1 (whose own login is logged)."""
+    with unlock_vault(path, "clerk1", PASSWORDS["clerk1"]) as session:
+        return business_snapshot(session.conn), audit_rows(session.conn)
 
 
 def test_missing_vault_option(tmp_path: Path) -> None:

@@ -83,6 +83,9 @@ DUMMY_IDENTITY = StoredIdentity(
 
 BUSINESS_TABLES = (
     "users",
+    "user_roles",
+    "user_relations",
+    "security_policy",
     "officials",
     "family_members",
     "records",

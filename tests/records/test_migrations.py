@@ -102,11 +102,12 @@ def test_a_version_1_vault_opens_with_current_code(tmp_path: Path) -> None:
 
         entries = audit.entries(conn)
         assert [(e.action, e.object, e.user_name, e.at) for e in entries] == [
-            ("official.read", "official:7", "clerk1", NOW)
+            ("login", "clerk1", "clerk1", NOW),
+            ("official.read", "official:7", "clerk1", NOW),
         ]
         report = session.verify_audit_chain()
         assert report.ok
-        assert report.entries == 1
+        assert report.entries == 2
     # The migration is done once: the audit key survives the next unlock.
     with unlock_vault(path, ADMIN, PASSWORDS[ADMIN], clock=fixed_clock) as session:
         assert audit.audit_key(session.conn) == key

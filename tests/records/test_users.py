@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crypto.keyfile import KeyFile
+from crypto.keyfile import RECOVERY_ACCOUNT, KeyFile
 from records import audit
 from records.errors import ValidationError, WrongPasswordError
 from records.roles import Role
@@ -41,7 +41,7 @@ def test_add_user_who_unlocks_with_their_own_password(vault_path: Path, admin: S
         unlock_vault(vault_path, ADMIN, PASSWORDS["clerk1"], clock=fixed_clock)
 
     keyfile = KeyFile.load(vault_path / KEY_FILE)
-    assert set(keyfile.accounts) == {ADMIN, "clerk1"}
+    assert set(keyfile.accounts) == {ADMIN, "clerk1", RECOVERY_ACCOUNT}
     new_kdf, admin_kdf = (keyfile.account(n).private_key.kdf for n in ("clerk1", ADMIN))
     assert (new_kdf.memory_kib, new_kdf.iterations, new_kdf.lanes) == (
         admin_kdf.memory_kib,
@@ -49,7 +49,7 @@ def test_add_user_who_unlocks_with_their_own_password(vault_path: Path, admin: S
         admin_kdf.lanes,
     )
     assert new_kdf.salt != admin_kdf.salt
-    assert set(keyfile.generation(1).seals) == {ADMIN, "clerk1"}
+    assert set(keyfile.generation(1).seals) == {ADMIN, "clerk1", RECOVERY_ACCOUNT}
     assert PASSWORDS["clerk1"].encode() not in (vault_path / KEY_FILE).read_bytes()
 
 

@@ -26,6 +26,7 @@ from records.services.users import UserService
 from records.session import Session, SessionClosedError
 from records.vault import create_vault, unlock_vault
 from records.vault_layout import DB_FILE, KEY_FILE
+from records.vault_state import STATE_FILE, load_state
 from tests.records.support import (
     ADMIN,
     ID_FEMALE,
@@ -72,7 +73,7 @@ def test_create_then_unlock(tmp_path: Path) -> None:
         meta = dict(session.conn.execute("SELECT key, value FROM vault_meta"))
         assert meta["vault_id"] == vault_id
         first = session.conn.execute("SELECT action, user_name, outcome FROM audit_log").fetchall()
-        assert [tuple(r) for r in first] == [("vault.create", ADMIN, "ok")]
+        assert [tuple(r) for r in first] == [("vault.create", ADMIN, "ok"), ("login", ADMIN, "ok")]
         assert session.verify_audit_chain().ok
     assert not session.is_open
 
@@ -136,8 +137,10 @@ def test_nothing_readable_on_disk(vault_path: Path, open_vault: Opener) -> None:
         assert ID_FEMALE[:14].encode("ascii") not in blob  # not even the birth-date prefix
         assert "青山县财政局".encode() not in blob
         assert PASSWORDS["clerk1"].encode() not in blob
-    # No journal, temp or plaintext side files are left next to the vault.
-    assert sorted(p.name for p in vault_path.iterdir()) == [DB_FILE, KEY_FILE]
+    # No journal, temp or plaintext side files are left next to the vault (vault.state holds
+    # counters and the audit head only: docs/decisions/0006-vault-state-file.md).
+    assert sorted(p.name for p in vault_path.iterdir()) == [DB_FILE, KEY_FILE, "vault.state"]
+    assert name.encode("utf-8") not in (vault_path / "vault.state").read_bytes()
 
 
 # ---- authentication ---------------------------------------------------------------------
@@ -155,11 +158,20 @@ def test_wrong_password_and_unknown_user_look_the_same(vault_path: Path) -> None
 
 
 def test_failed_unlocks_change_nothing(vault_path: Path) -> None:
-    before = folder_bytes(vault_path)
+    """The database and key file stay byte-for-byte the same; ``vault.state`` counts the
+    failures (docs/decisions/0006-vault-state-file.md), and no other file appears."""
+    before, state_before = folder_bytes(vault_path), load_state(vault_path)
     for user, password in ((ADMIN, "wrong-password"), ("ghost", "whatever-pass")):
         with pytest.raises(WrongPasswordError):
             unlock(vault_path, user, password)
-    assert folder_bytes(vault_path) == before
+    after = folder_bytes(vault_path)
+    assert set(after) == {DB_FILE, KEY_FILE, STATE_FILE}
+    assert (after[DB_FILE], after[KEY_FILE]) == (before[DB_FILE], before[KEY_FILE])
+    state = load_state(vault_path)
+    assert state.login_record(ADMIN).failures == 1
+    assert state.login_record("ghost").failures == 1
+    # Only the login sections moved (not the audit head, not the policy copy).
+    assert (state.audit_head, state.policy) == (state_before.audit_head, state_before.policy)
 
 
 def test_a_key_slot_without_a_user_row_is_an_unknown_user(vault_path: Path) -> None:

@@ -28,6 +28,7 @@ class CliContext:
         self.args = args
         self.json: bool = bool(getattr(args, "json", False))
         self._stdin_lines: list[str] | None = None
+        self._password: str | None = None
 
     # ---- who and where ---------------------------------------------------------------------
 
@@ -57,7 +58,12 @@ class CliContext:
         return None
 
     def password(self, prompt: str = "密码 / password: ") -> str:
-        """The acting user's password."""
+        """The acting user's password (asked once per command, then remembered)."""
+        if self._password is None:
+            self._password = self._read_password(prompt)
+        return self._password
+
+    def _read_password(self, prompt: str) -> str:
         from_stdin = self._stdin_line(0)
         if from_stdin is not None:
             return from_stdin

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from ui.cli.commands import dossier_records, officials, signing, users, vault_setup
+from ui.cli.commands import audit as audit_commands
+from ui.cli.commands import dossier_records, keys, officials, policy, signing, users, vault_setup
+from ui.cli.commands import recovery as recovery_commands
 from ui.cli.usage_error import UsageError
 
 PROG = "liandang"
@@ -41,8 +43,10 @@ def build_parser() -> OneLineParser:
         parents=[common],
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    for module in (vault_setup, users, officials, dossier_records, signing):
+    for module in (vault_setup, users, officials, dossier_records, signing, policy, audit_commands):
         module.register(sub)
+    recovery_commands.register(sub)
+    keys.register(sub)
     # Global options are accepted after the sub-command too (`liandang user list --json`).
     for choice in sub.choices.values():
         _add_parent_everywhere(choice, common)

@@ -91,6 +91,8 @@ def _show_text(dossier: Dossier) -> str:
             f"  #{record.id} {record.record_date} {type_label_zh(record.type)}"
             f" [{record.source.label_zh} · {record.disclosure.label_zh}]"
         )
+        if record.content_hidden:
+            lines.append("      (内容仅承办人和审核员可见 / content restricted to the custodian)")
         lines += [
             f"      {f.label_zh}:{f.value}" for f in labelled_fields(record.type, record.fields)
         ]

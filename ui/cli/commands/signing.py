@@ -6,14 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from exports.certificates import create_unit_identity
-from exports.dossier_export import save_signed_dossier
-from exports.verify import verify_pdf
 from records.services.signing_identity import SigningIdentityService, StoredIdentity
+from ui.cli.commands.audit import log_pdf_verification
 from ui.cli.context import CliContext
 from ui.cli.usage_error import UsageError
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
+
+# pyHanko and reportlab are imported inside the handlers that use them: together they cost
+# half a second, which every other command (and every script calling it) should not pay.
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,6 +44,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_cert_init(ctx: CliContext) -> int:
+    from exports.certificates import create_unit_identity
+
     with ctx.session() as session:
         identity = create_unit_identity(ctx.args.unit)
         SigningIdentityService(session).install(
@@ -79,6 +82,8 @@ def run_cert_export(ctx: CliContext) -> int:
 
 
 def run_export_dossier(ctx: CliContext) -> int:
+    from exports.dossier_export import save_signed_dossier
+
     with ctx.session() as session:
         saved = save_signed_dossier(session, ctx.args.id, ctx.args.out)
     ctx.emit(
@@ -104,9 +109,13 @@ def _read(path: Path, option: str, limit: int) -> bytes:
 
 
 def run_verify(ctx: CliContext) -> int:
+    from exports.verify import verify_pdf
+
     roots = [_read(path, "--trust", 1024 * 1024) for path in ctx.args.trust]
     data = _read(ctx.args.file, "file", MAX_PDF_BYTES)
     result = verify_pdf(data, roots)
+    # With --vault and --user the check is recorded in that vault's audit trail.
+    log_pdf_verification(ctx, ctx.args.file, data, [p.code for p in result.problems])
     verdict_zh = "有效" if result.ok else "无效"
     verdict_en = "VALID" if result.ok else "INVALID"
     lines = [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from records.vault import create_vault
 from ui.cli.context import CliContext
-from ui.demo_vault import DEMO_ACCOUNTS, create_demo_vault, is_demo_vault
+from ui.demo_vault import DEMO_ACCOUNTS, is_demo_vault
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,12 +34,32 @@ def run_init(ctx: CliContext) -> int:
     password = ctx.password() if args.password_stdin else ctx.new_password(what_en="administrator")
     session = create_vault(args.path, args.admin, password, admin_display_name=args.display_name)
     vault_id = session.vault_id
+    recovery_key = session.recovery_key_once or ""
     session.close()
     ctx.emit(
-        {"vault": str(args.path), "vault_id": vault_id, "admin": args.admin},
-        f"已创建档案库 / vault created: {args.path}\n系统管理员 / administrator: {args.admin}",
+        {
+            "vault": str(args.path),
+            "vault_id": vault_id,
+            "admin": args.admin,
+            "recovery_key": recovery_key,
+        },
+        f"已创建档案库 / vault created: {args.path}\n系统管理员 / administrator: {args.admin}\n\n"
+        + recovery_key_text(recovery_key),
     )
     return 0
+
+
+def recovery_key_text(key: str) -> str:
+    """The recovery key as printed once at ``init``: big enough to copy, with the warning."""
+    return (
+        "恢复密钥 / RECOVERY KEY(只显示这一次 / shown only this once):\n\n"
+        f"    {key}\n\n"
+        "请立即手工抄写在纸上,核对无误后密封,存放在保险柜中;不要拍照、不要存入电脑。\n"
+        "所有管理员都忘记密码时,只有它能重置管理员密码(liandang recover)。\n"
+        "Write it down by hand now, check it, seal it and keep it in a safe; no photos, no\n"
+        "files. When every administrator has forgotten their password, it is the only way to\n"
+        "reset one (liandang recover)."
+    )
 
 
 def _accounts_text() -> str:
@@ -68,8 +88,16 @@ def run_demo(ctx: CliContext) -> int:
 
             raise UsageError("path", f"不是演示档案库:{path}", f"not a demo vault: {path}")
     else:
-        count = create_demo_vault(path, officials=ctx.args.officials)
+        from ui.demo_vault import create_demo_vault  # pulls in certificate generation
+
+        keys: list[str] = []
+        count = create_demo_vault(path, officials=ctx.args.officials, on_recovery_key=keys.append)
+        # A demo's recovery key is as public as its passwords: shown so `recover` can be tried.
+        recovery_key = "".join(keys)
         if not ctx.json:
             print(f"已创建演示档案库 / demo vault created: {path} ({count} 名虚构人员 / officials)")
+            print(f"演示恢复密钥 / demo recovery key: {recovery_key}")
+        ctx.emit({**_accounts_json(path), "recovery_key": recovery_key}, _accounts_text())
+        return 0
     ctx.emit(_accounts_json(path), _accounts_text())
     return 0

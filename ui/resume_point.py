@@ -1,0 +1,59 @@
+"""Where the user was when the vault locked, so unlocking again can return there.
+
+Only the search text and the selected official's id are kept — never dossier content —
+and only for the same user of the same vault: whoever unlocks next as someone else gets
+a fresh window. The search text is the user's own typing; it stays in memory while locked
+and is never written anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    search_text: str
+    official_id: int | None
+
+    @classmethod
+    def capture(cls, window: MainWindow) -> ResumePoint:
+        """Read it from ``window``; call before the window's data is cleared."""
+        official = window.search.selected_official()
+        shown = window.dossier_view.current_official_id()
+        return cls(
+            window.search.search_edit.text(),
+            official.id if official is not None else shown,
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.search_text and self.official_id is None
+
+    def restore(self, window: MainWindow) -> None:
+        """Run the same search in a new window and select the same official again.
+
+        Opening the dossier again is a new, audited read by the user who just unlocked.
+        If the official is no longer in the results, nothing is selected.
+        """
+        window.search.search_edit.setText(self.search_text)
+        # refresh() supersedes the search the new window started and the one the text
+        # change scheduled; only its result is shown.
+        window.search.refresh(select_id=self.official_id)
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A :class:`ResumePoint` and whose it is."""
+
+    vault: Path
+    user_name: str
+    point: ResumePoint
+
+    def belongs_to(self, vault: Path, user_name: str) -> bool:
+        return self.vault.resolve() == vault.resolve() and self.user_name == user_name
