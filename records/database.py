@@ -7,6 +7,7 @@ reads at once and reports a typed error.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -58,6 +59,10 @@ def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Conne
     """
     if not create and not path.exists():
         raise FileNotFoundError(path)
+    if create and not path.exists():
+        # Create the file owner-only before SQLite does (it would follow the umask); the
+        # journal SQLite writes beside it copies these permissions.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     # isolation_level=None: transactions are explicit (records.transaction), which matters
     # because PRAGMA rekey would silently commit an implicit one.
     conn = cast(

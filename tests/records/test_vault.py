@@ -376,3 +376,22 @@ def test_a_failed_create_leaves_nothing_behind(
     monkeypatch.undo()
     assert not path.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_vault_files_are_owner_only(tmp_path: Path) -> None:
+    """Encrypted or not, nothing in a vault folder is readable by other local users."""
+    import os
+    import stat
+
+    from crypto.kdf import FAST_COST
+    from records.vault import create_vault
+
+    old_umask = os.umask(0o022)  # the usual default, which would leave files world-readable
+    try:
+        path = tmp_path / "v"
+        create_vault(path, "admin", "admin-password-1", kdf_cost=FAST_COST).close()
+    finally:
+        os.umask(old_umask)
+    for file in [path, *path.iterdir()]:
+        mode = stat.S_IMODE(file.stat().st_mode)
+        assert mode & 0o077 == 0, f"{file.name}: {oct(mode)}"
