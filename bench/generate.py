@@ -17,8 +17,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from crypto.kdf import FAST_COST
-from exports.certificates import create_unit_identity
-from records.services.signing_identity import SigningIdentityService, StoredIdentity
+from exports.certificates import create_unit_identity, identity_for_vault
+from records.services.signing_identity import SigningIdentityService
 from records.services.users import UserService
 from records.synthetic import synthetic_officials
 from records.vault import create_vault, unlock_vault
@@ -59,14 +59,7 @@ def generate(out: Path, officials: int, records_per_official: int, *, seed: int 
     UserService(session).add(SECADMIN[0], "secadmin", SECADMIN[1])
     with unlock_vault(out, *SECADMIN) as security_officer:
         identity = create_unit_identity("基准测试单位")
-        SigningIdentityService(security_officer).install(
-            StoredIdentity(
-                identity.unit,
-                identity.root_cert_pem,
-                identity.signing_cert_pem,
-                identity.signing_key_pem,
-            )
-        )
+        SigningIdentityService(security_officer).install(identity_for_vault(identity))
     rng = random.Random(seed)
     created_at = datetime(2026, 11, 22, 9, 0).astimezone().isoformat()
     started = time.perf_counter()

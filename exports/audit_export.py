@@ -13,7 +13,7 @@ from pathlib import Path
 from crypto.atomic_file import write_atomically
 from exports.audit_csv import audit_csv
 from exports.audit_pdf import render_audit_pdf
-from exports.certificates import SigningIdentity
+from exports.certificates import identity_from_vault
 from exports.errors import ExportError
 from exports.signing import sign_pdf
 from exports.stamp import ExportStamp
@@ -98,8 +98,6 @@ def _signed_pdf(grant: AuditExportGrant) -> bytes:
     stored = grant.identity
     if stored is None:  # the grant loads it for every signed export
         raise ExportError("缺少签章证书", "no signing identity")
-    identity = SigningIdentity(
-        stored.unit, stored.root_cert_pem, stored.signing_cert_pem, stored.signing_key_pem
-    )
+    identity = identity_from_vault(stored)
     pdf = render_audit_pdf(grant.entries, stamp, filters=grant.query.describe())
     return sign_pdf(pdf, identity, signer_name=grant.exported_by, reason=AUDIT_SIGNING_REASON)

@@ -9,7 +9,6 @@ watermark, and the chain head in the footer.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,19 +16,15 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from exports.errors import ExportError
 from exports.fonts import cjk_font_name
 from exports.page_furniture import (
-    MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
-    MARGIN_TOP,
     PAGE_SIZE,
-    draw_page_marks,
-    numbered_canvas_maker,
 )
+from exports.pdf_document import build_pdf
 from exports.pdf_text import NONE_FILED, markup
 from exports.stamp import ExportStamp
 from records.audit import AuditEntry
@@ -113,37 +108,7 @@ def render_audit_pdf(entries: Sequence[AuditEntry], stamp: ExportStamp, *, filte
     else:
         story.append(Paragraph(NONE_FILED, base))
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=PAGE_SIZE,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=TITLE,
-        author=stamp.exported_by,
-        subject=stamp.document_number,
-        creator="廉档 LianDang",
-        initialFontName=font,
-    )
-
-    def on_page(canvas: Any, _doc: Any) -> None:
-        draw_page_marks(canvas, stamp)
-
-    try:
-        doc.build(
-            story,
-            onFirstPage=on_page,
-            onLaterPages=on_page,
-            canvasmaker=numbered_canvas_maker(stamp),
-        )
-    except ExportError:
-        raise
-    except Exception as exc:
-        # reportlab's messages quote content; keep them out of what the user sees.
-        raise ExportError("生成 PDF 失败", "PDF layout failed") from exc
-    return buffer.getvalue()
+    return build_pdf(story, stamp, title=TITLE)
 
 
 def _grid(rows: list[list[Paragraph]], widths: list[float], font: str, *, header: bool) -> Table:

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from exports.errors import CertificateError
+from records.services.signing_identity import StoredIdentity
 
 ROOT_KEY_BITS = 3072
 SIGNING_KEY_BITS = 2048
@@ -52,6 +53,20 @@ class SigningIdentity:
     root_cert_pem: bytes
     signing_cert_pem: bytes
     signing_key_pem: bytes = field(repr=False)
+
+
+def identity_from_vault(stored: StoredIdentity) -> SigningIdentity:
+    """The signing identity as the vault keeps it (PEM blobs in the encrypted database)."""
+    return SigningIdentity(
+        stored.unit, stored.root_cert_pem, stored.signing_cert_pem, stored.signing_key_pem
+    )
+
+
+def identity_for_vault(identity: SigningIdentity) -> StoredIdentity:
+    """What the vault stores of ``identity`` (inside the encrypted database only)."""
+    return StoredIdentity(
+        identity.unit, identity.root_cert_pem, identity.signing_cert_pem, identity.signing_key_pem
+    )
 
 
 def create_unit_identity(unit: str, *, now: datetime | None = None) -> SigningIdentity:

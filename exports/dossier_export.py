@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crypto.atomic_file import write_atomically
-from exports.certificates import SigningIdentity
+from exports.certificates import identity_from_vault
 from exports.dossier_pdf import render_dossier_pdf
 from exports.errors import ExportError
 from exports.signing import sign_pdf
@@ -51,9 +51,7 @@ def save_signed_dossier(session: Session, official_id: int, out_path: Path) -> S
             audit_head=str(grant.audit_head),
         )
         stored = grant.identity
-        identity = SigningIdentity(
-            stored.unit, stored.root_cert_pem, stored.signing_cert_pem, stored.signing_key_pem
-        )
+        identity = identity_from_vault(stored)
         signed = sign_pdf(
             render_dossier_pdf(grant.dossier, stamp), identity, signer_name=grant.exported_by
         )

@@ -9,7 +9,6 @@ split inside a row so a 5,000-character record cannot overflow a page. The page 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,23 +21,18 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from exports.errors import ExportError
 from exports.fonts import cjk_font_name
 from exports.page_furniture import (
-    MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
-    MARGIN_TOP,
     PAGE_SIZE,
-    draw_page_marks,
-    numbered_canvas_maker,
 )
+from exports.pdf_document import build_pdf
 from exports.pdf_text import (
     NONE_FILED,
     chinese_ordinal,
@@ -120,38 +114,7 @@ def render_dossier_pdf(dossier: Dossier, stamp: ExportStamp) -> bytes:
     ]
     story.extend(_record_sections(dossier.records, styles, first_number=3))
 
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=PAGE_SIZE,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
-        title=f"{TITLE} — {official.name}",
-        author=stamp.exported_by,
-        subject=stamp.document_number,
-        creator="廉档 LianDang",
-        initialFontName=font,
-    )
-
-    def on_page(canvas: Any, _doc: Any) -> None:
-        draw_page_marks(canvas, stamp)
-
-    try:
-        doc.build(
-            story,
-            onFirstPage=on_page,
-            onLaterPages=on_page,
-            canvasmaker=numbered_canvas_maker(stamp),
-        )
-    except ExportError:
-        raise
-    except Exception as exc:
-        # reportlab reports layout trouble (e.g. LayoutError) with plain exceptions whose
-        # text quotes document content; keep that out of the message.
-        raise ExportError("生成 PDF 失败", "PDF layout failed") from exc
-    return buffer.getvalue()
+    return build_pdf(story, stamp, title=f"{TITLE} — {official.name}")
 
 
 def _cell(text: str, style: ParagraphStyle) -> Paragraph:

@@ -32,6 +32,9 @@ class Cursor(Protocol):
 class Connection(Protocol):
     """The part of an sqlcipher3 connection we use."""
 
+    @property
+    def in_transaction(self) -> bool: ...
+
     def execute(self, sql: str, parameters: Sequence[object] = ..., /) -> Cursor: ...
 
     def close(self) -> None: ...

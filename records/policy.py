@@ -94,6 +94,11 @@ def policy_label_zh(name: str) -> str:
     return _LABELS_ZH[name]
 
 
+def policy_limits(name: str) -> tuple[int, int] | None:
+    """The allowed range of a numeric setting (for a form's spin box); ``None`` for a switch."""
+    return _LIMITS.get(name)
+
+
 def load_policy(conn: Connection) -> SecurityPolicy:
     """The authoritative policy, from the database (defaults for keys never set)."""
     stored: dict[str, Any] = {}

@@ -124,10 +124,13 @@ class Session:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            # Inside the try: a COMMIT that fails (e.g. the file is busy) must not leave the
+            # transaction open for the next action to commit by accident.
+            conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
         self._record_audit_head()
 
     def _record_audit_head(self) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from records.roles import Role
 from records.services.dossier_records import RecordService
 from records.services.officials import OfficialService
-from records.services.signing_identity import SigningIdentityService, StoredIdentity
+from records.services.signing_identity import SigningIdentityService
 from records.services.users import UserService
 from records.synthetic import synthetic_officials
 from records.vault import DEMO_KDF_COST, create_vault, unlock_vault
@@ -72,19 +72,15 @@ def create_demo_vault(
                 users.add(
                     account.name, account.role, account.password, display_name=account.display_name
                 )
-    from exports.certificates import create_unit_identity  # heavy: only when building one
+    from exports.certificates import (
+        create_unit_identity,
+        identity_for_vault,
+    )  # heavy: only when building one
 
     secadmin = _account(Role.SECADMIN)
     with unlock_vault(path, secadmin.name, secadmin.password) as session:
         identity = create_unit_identity(DEMO_UNIT)
-        SigningIdentityService(session).install(
-            StoredIdentity(
-                identity.unit,
-                identity.root_cert_pem,
-                identity.signing_cert_pem,
-                identity.signing_key_pem,
-            )
-        )
+        SigningIdentityService(session).install(identity_for_vault(identity))
     clerk = _account(Role.CLERK)
     with unlock_vault(path, clerk.name, clerk.password) as session:
         official_service = OfficialService(session)

@@ -7,6 +7,7 @@ Only the security officer installs one; only an export grant (vetting role) read
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from records.errors import ConflictError, NotFoundError
 from records.roles import Action
@@ -19,6 +20,15 @@ class StoredIdentity:
     root_cert_pem: bytes
     signing_cert_pem: bytes
     signing_key_pem: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class InstalledIdentity:
+    """What is public about the installed identity (no key, no certificate bytes)."""
+
+    unit: str
+    created_at: datetime
+    created_by: str
 
 
 class SigningIdentityService:
@@ -49,6 +59,19 @@ class SigningIdentityService:
                 ),
             )
             session.log("cert.init", "signing_identity", detail=f"unit={identity.unit}")
+
+    def installed(self) -> InstalledIdentity | None:
+        """Which unit's identity is installed, when and by whom (``None``: none yet).
+
+        Public facts like the root certificate itself, so any role may ask, unaudited: the
+        security officer's screen shows them and asks before replacing an identity.
+        """
+        row = self._session.conn.execute(
+            "SELECT unit, created_at, created_by FROM signing_identity"
+        ).fetchone()
+        if row is None:
+            return None
+        return InstalledIdentity(row[0], datetime.fromisoformat(row[1]), row[2])
 
     def root_certificate(self) -> bytes:
         """The unit root (public): what recipients pin to verify our PDFs."""

@@ -4,13 +4,14 @@ audited and copied into ``vault.state``."""
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from records import login_guard
 from records.errors import PermissionDeniedError, ValidationError
-from records.policy import SecurityPolicy
+from records.policy import SecurityPolicy, parse_policy_value, policy_limits
 from records.roles import Role
 from records.services.policy import PolicyService
 from records.session import Session
@@ -139,3 +140,18 @@ def test_a_damaged_stored_value_keeps_its_default(officer: Session) -> None:
     with officer.transaction() as conn:
         conn.execute("UPDATE security_policy SET value = '{oops' WHERE key = 'max_failures'")
     assert PolicyService(officer).get() == SecurityPolicy(lockout_minutes=20)
+
+
+@pytest.mark.parametrize("name", [f.name for f in fields(SecurityPolicy)])
+def test_the_limits_a_form_offers_are_the_ones_the_parser_enforces(name: str) -> None:
+    limits = policy_limits(name)
+    if isinstance(getattr(SecurityPolicy(), name), bool):
+        assert limits is None
+        return
+    assert limits is not None
+    low, high = limits
+    assert parse_policy_value(name, str(low)) == low
+    assert parse_policy_value(name, str(high)) == high
+    for outside in (low - 1, high + 1):
+        with pytest.raises(ValidationError):
+            parse_policy_value(name, str(outside))

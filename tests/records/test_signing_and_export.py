@@ -45,6 +45,29 @@ def test_install_then_export_the_root(open_vault: Opener) -> None:
     assert repr(DUMMY_IDENTITY.signing_key_pem) not in repr(DUMMY_IDENTITY)  # kept out of logs
 
 
+def test_installed_tells_which_unit_without_the_key_or_an_audit_entry(
+    open_populated: Opener,
+) -> None:
+    sec = open_populated("sec1")
+    service = SigningIdentityService(sec)
+    installed = service.installed()
+    assert installed is not None
+    assert installed.unit == DUMMY_IDENTITY.unit
+    trail = audit_rows(sec.conn)
+    service.install(OTHER, replace=True)
+    replaced = service.installed()
+    assert replaced is not None
+    assert (replaced.unit, replaced.created_by) == (OTHER.unit, "sec1")
+    assert replaced.created_at.tzinfo is not None
+    assert len(audit_rows(sec.conn)) == len(trail) + 1  # the install only, not the reads
+    clerk = open_populated("clerk1")
+    assert SigningIdentityService(clerk).installed() == replaced  # public: any role
+
+
+def test_installed_is_none_before_cert_init(open_vault: Opener) -> None:
+    assert SigningIdentityService(open_vault(ADMIN)).installed() is None
+
+
 def test_a_second_install_needs_replace(open_populated: Opener) -> None:
     sec = open_populated("sec1")
     service = SigningIdentityService(sec)

@@ -395,3 +395,26 @@ def test_vault_files_are_owner_only(tmp_path: Path) -> None:
     for file in [path, *path.iterdir()]:
         mode = stat.S_IMODE(file.stat().st_mode)
         assert mode & 0o077 == 0, f"{file.name}: {oct(mode)}"
+
+
+def test_a_commit_that_fails_leaves_no_transaction_open(open_populated: Opener) -> None:
+    """A busy file makes COMMIT fail; the action must be rolled back, not left pending for
+    the next action to commit by accident."""
+    from records.database import DatabaseError, open_database
+    from records.services.officials import OfficialService
+    from tests.records.support import official_values
+
+    session = open_populated("clerk1")
+    session.conn.execute("PRAGMA busy_timeout = 50")
+    reader = open_database(session.path / "vault.db", session.unlocked_key.data_key)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM officials").fetchone()  # holds a shared lock
+        before = OfficialService(session).list()
+        with pytest.raises(DatabaseError, match="locked"):
+            OfficialService(session).add(official_values(id_number=ID_FEMALE, name="林晓燕"))
+        assert not session.conn.in_transaction
+        reader.execute("ROLLBACK")
+    finally:
+        reader.close()
+    assert OfficialService(session).list() == before  # the failed add did not sneak in

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from records.services.signing_identity import SigningIdentityService, StoredIdentity
+from records.services.signing_identity import SigningIdentityService
 from ui.cli.commands.audit import log_pdf_verification
 from ui.cli.context import CliContext
 from ui.cli.usage_error import UsageError
@@ -44,17 +44,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_cert_init(ctx: CliContext) -> int:
-    from exports.certificates import create_unit_identity
+    from exports.certificates import create_unit_identity, identity_for_vault
 
     with ctx.session() as session:
         identity = create_unit_identity(ctx.args.unit)
         SigningIdentityService(session).install(
-            StoredIdentity(
-                identity.unit,
-                identity.root_cert_pem,
-                identity.signing_cert_pem,
-                identity.signing_key_pem,
-            ),
+            identity_for_vault(identity),
             replace=ctx.args.replace,
         )
     ctx.emit(
