@@ -165,10 +165,87 @@ def _v3_roles_policy_relations(conn: Connection) -> None:
     )
 
 
+def _v4_history_attachments_positions_search(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- History, never deletion: the records row is the current version; every earlier
+        -- version is kept in record_history. A withdrawal marks the row, with its reason.
+        ALTER TABLE records ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE records ADD COLUMN updated_by TEXT;
+        ALTER TABLE records ADD COLUMN updated_at TEXT;
+        ALTER TABLE records ADD COLUMN withdrawn_at TEXT;
+        ALTER TABLE records ADD COLUMN withdrawn_by TEXT;
+        ALTER TABLE records ADD COLUMN withdraw_reason TEXT;
+        CREATE INDEX records_type ON records(type, record_date);
+        CREATE TABLE record_history (
+            id INTEGER PRIMARY KEY,
+            record_id INTEGER NOT NULL REFERENCES records(id),
+            version INTEGER NOT NULL,
+            record_date TEXT NOT NULL,
+            fields_json TEXT NOT NULL,
+            source TEXT NOT NULL,
+            disclosure TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            UNIQUE (record_id, version)
+        );
+        -- Whistle-blower protection (004:89): the informant is kept apart from the clue and
+        -- never printed in any export.
+        CREATE TABLE clue_informants (
+            record_id INTEGER PRIMARY KEY REFERENCES records(id),
+            name TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        );
+        -- Scans and photos as BLOBs: encrypted with the database, written transactionally.
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            official_id INTEGER NOT NULL REFERENCES officials(id),
+            record_id INTEGER REFERENCES records(id),
+            purpose TEXT NOT NULL DEFAULT 'scan',
+            file_name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            withdrawn_at TEXT,
+            withdrawn_by TEXT,
+            withdraw_reason TEXT
+        );
+        CREATE INDEX attachments_owner ON attachments(official_id, record_id);
+        ALTER TABLE officials ADD COLUMN photo_attachment_id INTEGER REFERENCES attachments(id);
+        CREATE TABLE position_history (
+            id INTEGER PRIMARY KEY,
+            official_id INTEGER NOT NULL REFERENCES officials(id),
+            unit TEXT NOT NULL,
+            position TEXT NOT NULL,
+            rank TEXT NOT NULL DEFAULT '',
+            start_date TEXT NOT NULL,
+            end_date TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX position_history_official ON position_history(official_id, start_date);
+        -- Search as you type: pinyin columns (filled by the search module) and prefix indexes.
+        ALTER TABLE officials ADD COLUMN name_pinyin TEXT NOT NULL DEFAULT '';
+        ALTER TABLE officials ADD COLUMN name_initials TEXT NOT NULL DEFAULT '';
+        CREATE INDEX officials_pinyin ON officials(name_pinyin);
+        CREATE INDEX officials_initials ON officials(name_initials);
+        CREATE INDEX officials_id_number ON officials(id_number);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_base,
     _v2_audit_and_signing,
     _v3_roles_policy_relations,
+    _v4_history_attachments_positions_search,
+    # v5 is reserved for the annual personal-matters report (issue 4, item 2).
 )
 LATEST_VERSION = len(MIGRATIONS)
 

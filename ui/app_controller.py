@@ -1,8 +1,10 @@
 """The application's flow: unlock dialog → main window → (lock) → unlock dialog → …
 
-Owns nothing but the switch between the two; the worker owns the session, the window
-owns the data on screen. Locking clears the window before the session closes, so no
-dossier data outlives the session in a widget.
+Owns nothing but the switch between them; the worker owns the session, the window owns
+the data on screen. Locking clears the window before the session closes, so no dossier
+data outlives the session in a widget. An account with administrator roles only gets the
+administration window instead of the dossier window; one that holds both kinds (small-unit
+policy) gets the dossier window, whose 系统管理… opens the administration window beside it.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ from PySide6.QtCore import QObject, Signal
 from records.device_unlock import remember_offered
 from records.errors import NoRememberedLoginError
 from records.model import User
+from ui.admin_window import AdminWindow, may_administer, opens_admin_window
 from ui.auto_lock import AutoLock
+from ui.confirmations import Confirmations
 from ui.error_messages import UserError, message_for
 from ui.file_dialogs import FileDialogs
 from ui.i18n import tr
 from ui.main_window import MainWindow
 from ui.notices import Notices
-from ui.resume_point import Bookmark
+from ui.resume_point import AdminResumePoint, Bookmark, ResumePoint
 from ui.unlock_dialog import UnlockDialog
 from ui.vault_worker import VaultWorker
 
@@ -37,6 +41,7 @@ class AppController(QObject):
         user: str | None = None,
         file_dialogs: FileDialogs | None = None,
         notices: Notices | None = None,
+        confirmations: Confirmations | None = None,
         auto_lock_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -50,8 +55,11 @@ class AppController(QObject):
         self._user_name = user
         self._file_dialogs = file_dialogs or FileDialogs()
         self._notices = notices or Notices()
+        self._confirmations = confirmations or Confirmations()
         self.unlock_dialog: UnlockDialog | None = None
-        self.window: MainWindow | None = None
+        self.window: MainWindow | AdminWindow | None = None
+        #: The administration window opened beside the dossier window (系统管理…).
+        self.admin_window: AdminWindow | None = None
         # Where the user was at the last lock: restored only for the same user and vault.
         self._bookmark: Bookmark | None = None
         self.auto_lock = AutoLock(worker, interval_ms=auto_lock_ms, parent=self)
@@ -88,16 +96,14 @@ class AppController(QObject):
     def _unlocked(self, user: User, vault: Path) -> None:
         # Remembered for the next unlock after a lock; the password is not.
         self._vault, self._user_name = vault, user.name
-        window = MainWindow(
-            self._worker, user, file_dialogs=self._file_dialogs, notices=self._notices
-        )
+        window = self._make_window(user)
         window.lockRequested.connect(self._lock)
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()
         bookmark, self._bookmark = self._bookmark, None
         if bookmark is not None and bookmark.belongs_to(vault, user.name):
-            bookmark.point.restore(window)
+            _resume(window, bookmark.point)
         self.auto_lock.arm()
         if self.unlock_dialog is not None:
             problem = self.unlock_dialog.remember_problem
@@ -105,6 +111,58 @@ class AppController(QObject):
                 self._notices.error(window, tr("在此计算机上记住"), problem)
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None
+
+    def _make_window(self, user: User) -> MainWindow | AdminWindow:
+        if opens_admin_window(user):
+            return self._make_admin_window(user, standalone=True)
+        window = MainWindow(
+            self._worker, user, file_dialogs=self._file_dialogs, notices=self._notices
+        )
+        window.administrationRequested.connect(self._open_administration)
+        return window
+
+    def _make_admin_window(self, user: User, *, standalone: bool) -> AdminWindow:
+        window = AdminWindow(
+            self._worker,
+            user,
+            file_dialogs=self._file_dialogs,
+            notices=self._notices,
+            confirmations=self._confirmations,
+            standalone=standalone,
+        )
+        # A shorter (or longer) auto-lock applies at once, not from the next unlock.
+        window.policyChanged.connect(lambda _policy: self.auto_lock.arm())
+        return window
+
+    # ---- 系统管理… beside the dossier window ----------------------------------------------
+
+    def _open_administration(self) -> None:
+        main = self.window
+        if not isinstance(main, MainWindow) or not may_administer(main.user):
+            return
+        if self.admin_window is not None:
+            self.admin_window.raise_()
+            self.admin_window.activateWindow()
+            return
+        admin = self._make_admin_window(main.user, standalone=False)
+        # One lock for both windows: the dossier window's path, which also drops this one.
+        admin.lockRequested.connect(main.lock)
+        admin.closed.connect(self._administration_closed)
+        self.admin_window = admin
+        admin.show()
+
+    def _administration_closed(self) -> None:
+        admin, self.admin_window = self.admin_window, None
+        if admin is not None:
+            admin.deleteLater()
+
+    def _drop_administration(self) -> None:
+        admin, self.admin_window = self.admin_window, None
+        if admin is not None:
+            admin.closed.disconnect(self._administration_closed)
+            admin.clear_data()
+            admin.hide()
+            admin.deleteLater()
 
     # ---- lock and quit ---------------------------------------------------------------------
 
@@ -117,12 +175,14 @@ class AppController(QObject):
         point = self.window.resume_point if self.window is not None else None
         if point is not None and self._vault is not None and self._user_name is not None:
             self._bookmark = Bookmark(self._vault, self._user_name, point)
+        self._drop_administration()  # cleared before the session closes, like the window
         self._worker.lock()
         self._show_unlock()  # first, so the application always has a window
         self._drop_window()
 
     def _window_closed(self) -> None:
         self.auto_lock.disarm()
+        self._drop_administration()
         self._drop_window()
         self._worker.lock()
         self.finished.emit()
@@ -133,3 +193,13 @@ class AppController(QObject):
             window.closed.disconnect(self._window_closed)
             window.hide()
             window.deleteLater()
+
+
+def _resume(window: MainWindow | AdminWindow, point: ResumePoint | AdminResumePoint) -> None:
+    """Return to ``point`` if it was taken in the same kind of window (roles may have
+    changed while the vault was locked)."""
+    if isinstance(point, ResumePoint):
+        if isinstance(window, MainWindow):
+            point.restore(window)
+    elif isinstance(window, AdminWindow):
+        point.restore(window)

@@ -28,7 +28,9 @@ class Confirmations:
 
         Cancel is the default button: Enter or Escape never starts the step by accident.
         """
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+        )
         yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)

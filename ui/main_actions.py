@@ -17,6 +17,9 @@ class MainActions:
     add_record: QAction
     add_family: QAction
     export_pdf: QAction
+    change_password: QAction
+    #: 系统管理…: shown only to an account that also holds an administrator role.
+    administration: QAction
     lock: QAction
     quit: QAction
 
@@ -44,6 +47,8 @@ def create_actions(window: QMainWindow) -> MainActions:
         add_record=_action(window, tr("登记记录"), "Ctrl+R", pixmap.SP_FileDialogDetailedView),
         add_family=_action(window, tr("添加家庭成员"), None, pixmap.SP_DirHomeIcon),
         export_pdf=_action(window, tr("导出签章PDF"), "Ctrl+E", pixmap.SP_DialogSaveButton),
+        change_password=_action(window, tr("修改密码…"), None, None),
+        administration=_action(window, tr("系统管理…"), None, None),
         # No stock icon reads as "lock" (the stop sign reads as "close"): text only.
         lock=_action(window, tr("锁定"), "Ctrl+L", None),
         quit=_action(
@@ -57,6 +62,9 @@ def create_actions(window: QMainWindow) -> MainActions:
     dossier_menu.addSeparator()
     dossier_menu.addAction(actions.export_pdf)
     vault_menu = window.menuBar().addMenu(tr("档案库(&V)"))
+    vault_menu.addAction(actions.change_password)
+    vault_menu.addAction(actions.administration)
+    vault_menu.addSeparator()
     vault_menu.addAction(actions.lock)
     vault_menu.addSeparator()
     vault_menu.addAction(actions.quit)

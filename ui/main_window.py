@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
 
 from records.model import Dossier, Official, User
-from records.roles import Action, may
+from records.roles import ADMINISTRATOR_ROLES, Action, may
 from records.services.officials import OfficialService
 from ui.dossier_view import FAMILY_TAB, RECORDS_TAB, DossierView
 from ui.error_messages import UserError, message_for
@@ -23,6 +23,7 @@ from ui.main_actions import create_actions
 from ui.notices import Notices
 from ui.official_dialog import OfficialDialog
 from ui.official_search_panel import OfficialSearchPanel
+from ui.password_dialogs import open_change_password
 from ui.record_dialog import RecordDialog
 from ui.resume_point import ResumePoint
 from ui.service_form_dialog import ServiceFormDialog
@@ -38,6 +39,9 @@ class MainWindow(QMainWindow):
     closed = Signal()
     #: A dossier is on screen (its official's id); tests and the screenshot wait on it.
     dossierShown = Signal(int)
+    #: 系统管理… (an account that also holds an administrator role): the owner opens the
+    #: administration window beside this one.
+    administrationRequested = Signal()
 
     def __init__(
         self,
@@ -84,6 +88,13 @@ class MainWindow(QMainWindow):
         self.menu_actions.add_record.triggered.connect(self.add_record)
         self.menu_actions.add_family.triggered.connect(self.add_family_member)
         self.menu_actions.export_pdf.triggered.connect(self.export_pdf)
+        self.menu_actions.change_password.triggered.connect(
+            lambda: open_change_password(worker, self._notices, self)
+        )
+        administers = bool(user.roles & ADMINISTRATOR_ROLES)
+        self.menu_actions.administration.setVisible(administers)
+        self.menu_actions.administration.setEnabled(administers)
+        self.menu_actions.administration.triggered.connect(self.administrationRequested)
         self.menu_actions.lock.triggered.connect(self.lock)
         self.menu_actions.quit.triggered.connect(self.close)
         self.search.officialSelected.connect(self._official_selected)

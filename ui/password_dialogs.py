@@ -124,7 +124,10 @@ class ResetPasswordDialog(ServiceFormDialog):
             )
         )
         self.form = FieldForm(
-            [password_spec("password", tr("新密码")), password_spec("password_confirm", tr("确认新密码"))],
+            [
+                password_spec("password", tr("新密码")),
+                password_spec("password_confirm", tr("确认新密码")),
+            ],
             self,
         )
         hide_typing(self.form, "password", "password_confirm")
@@ -149,10 +152,7 @@ def open_change_password(
     dialog = ChangePasswordDialog(worker, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.saved.connect(
-        lambda _none: notices.info(
-            parent, tr("修改密码"), tr("密码已修改。下次解锁请使用新密码。")
-        )
+        lambda _none: notices.info(parent, tr("修改密码"), tr("密码已修改。下次解锁请使用新密码。"))
     )
     dialog.open()
     return dialog
-

@@ -3,7 +3,7 @@
 Only the search text and the selected official's id are kept — never dossier content —
 and only for the same user of the same vault: whoever unlocks next as someone else gets
 a fresh window. The search text is the user's own typing; it stays in memory while locked
-and is never written anywhere.
+and is never written anywhere. The administration window keeps only which tab was in front.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ui.admin_window import AdminWindow
     from ui.main_window import MainWindow
 
 
@@ -48,12 +49,27 @@ class ResumePoint:
 
 
 @dataclass(frozen=True)
+class AdminResumePoint:
+    """The administration window's place: which tab was in front (its key)."""
+
+    tab: str | None
+
+    @classmethod
+    def capture(cls, window: AdminWindow) -> AdminResumePoint:
+        return cls(window.current_tab())
+
+    def restore(self, window: AdminWindow) -> None:
+        """Bring the same tab to the front (its content is read again, as on any unlock)."""
+        window.show_tab(self.tab)
+
+
+@dataclass(frozen=True)
 class Bookmark:
-    """A :class:`ResumePoint` and whose it is."""
+    """A :class:`ResumePoint` (or :class:`AdminResumePoint`) and whose it is."""
 
     vault: Path
     user_name: str
-    point: ResumePoint
+    point: ResumePoint | AdminResumePoint
 
     def belongs_to(self, vault: Path, user_name: str) -> bool:
         return self.vault.resolve() == vault.resolve() and self.user_name == user_name

@@ -1,5 +1,6 @@
 """Fixtures of the GUI tests: a real vault (SQLCipher, cheap Argon2id), a running vault
-worker, and seams that answer file dialogs and message boxes without blocking.
+worker, and seams that answer file dialogs, message boxes and confirmations without
+blocking.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from records.roles import Role
 from records.services.officials import OfficialService
 from records.services.users import UserService
 from records.vault import create_vault, unlock_vault
+from ui.confirmations import Confirmations
 from ui.file_dialogs import FileDialogs
 from ui.notices import Notices
 from ui.vault_worker import VaultWorker
@@ -28,6 +30,7 @@ PASSWORDS = {
     "clerk1": "clerk-pass-1",
     "vetting1": "vetting-pass-1",
     "secadmin1": "secadmin-pass-1",
+    "auditor1": "auditor-pass-1",
 }
 WAIT_MS = 10_000
 
@@ -84,6 +87,7 @@ def vault(tmp_path: Path) -> Vault:
         users.add("clerk1", Role.CLERK, PASSWORDS["clerk1"], display_name="李录入")
         users.add("vetting1", Role.VETTING, PASSWORDS["vetting1"], display_name="王审核")
         users.add("secadmin1", Role.SECADMIN, PASSWORDS["secadmin1"], display_name="钱安全")
+        users.add("auditor1", Role.AUDITOR, PASSWORDS["auditor1"], display_name="赵审计")
     with unlock_vault(path, "clerk1", PASSWORDS["clerk1"]) as session:
         service = OfficialService(session)
         ids = {values["name"]: service.add(values).id for values in OFFICIALS}
@@ -122,6 +126,12 @@ class AnsweringFileDialogs(FileDialogs):
         self.suggested.append(suggested)
         return self.answer
 
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, file_filter: str, suffix: str
+    ) -> Path | None:
+        self.suggested.append(suggested)
+        return self.answer
+
     def vault_folder(self, parent: QWidget | None, start: Path | None) -> Path | None:
         return self.answer
 
@@ -138,6 +148,31 @@ class RecordingNotices(Notices):
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.errors.append(text)
+
+
+@dataclass
+class AnsweringConfirmations(Confirmations):
+    """Answers every question with ``answer`` at once, and keeps the questions asked."""
+
+    answer: bool = True
+    asked: list[str] = field(default_factory=list)
+
+    def ask(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        yes_text: str,
+        on_yes: Callable[[], None],
+    ) -> None:
+        self.asked.append(text)
+        if self.answer:
+            on_yes()
+
+
+@pytest.fixture
+def confirmations() -> AnsweringConfirmations:
+    return AnsweringConfirmations()
 
 
 @pytest.fixture

@@ -18,14 +18,13 @@ from exports.certificates import SigningIdentity, create_unit_identity
 from exports.verify import verify_pdf
 from records.model import User
 from records.services.signing_identity import SigningIdentityService, StoredIdentity
-from records.services.users import UserService
 from records.vault import unlock_vault
-from tests.ui.conftest import WAIT_MS, RecordingNotices, Vault
+from tests.ui.conftest import PASSWORDS, WAIT_MS, RecordingNotices, Vault
 from ui.audit_view import NO_DATE, AuditView
 from ui.file_dialogs import FileDialogs
 from ui.vault_worker import VaultWorker
 
-AUDITOR, AUDITOR_PASSWORD = "auditor1", "auditor-pass-1"
+AUDITOR, AUDITOR_PASSWORD = "auditor1", PASSWORDS["auditor1"]  # in the conftest vault
 
 
 @dataclass
@@ -49,9 +48,8 @@ def identity() -> SigningIdentity:
 
 @pytest.fixture
 def audited(vault: Vault, identity: SigningIdentity) -> Vault:
-    """The GUI test vault plus an auditor, a signing certificate and a few dossier reads."""
-    with unlock_vault(vault.path, "admin", vault.password("admin")) as session:
-        UserService(session).add(AUDITOR, "auditor", AUDITOR_PASSWORD, display_name="赵审计")
+    """The GUI test vault (which has an auditor) plus a signing certificate and a few
+    dossier reads."""
     with unlock_vault(vault.path, "secadmin1", vault.password("secadmin1")) as session:
         SigningIdentityService(session).install(
             StoredIdentity(
