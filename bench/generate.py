@@ -18,6 +18,7 @@ from pathlib import Path
 
 from crypto.kdf import FAST_COST
 from exports.certificates import create_unit_identity, identity_for_vault
+from records.pinyin_keys import name_keys
 from records.services.signing_identity import SigningIdentityService
 from records.services.users import UserService
 from records.synthetic import synthetic_officials
@@ -32,12 +33,14 @@ _OFFICIAL_COLUMNS = (
     "name, id_number, gender, birth_date, ethnicity, native_place, upbringing_place,"
     " political_status, party_join_date, education, unit, position, rank, appointed_date,"
     " management_level, category, is_leading, is_reserve, is_top_leader, is_dual_role, status,"
-    " created_at, created_by"
+    " created_at, created_by, name_pinyin, name_initials"
 )
 
 
 def _official_row(values: dict[str, object], created_at: str) -> tuple[object, ...]:
     id_number = str(values["id_number"])
+    # The search keys the service would fill (the FTS index fills itself by trigger).
+    keys = name_keys(str(values["name"]))
     birth = f"{id_number[6:10]}-{id_number[10:12]}-{id_number[12:14]}"
     gender = "男" if int(id_number[16]) % 2 else "女"
     return (
@@ -47,7 +50,7 @@ def _official_row(values: dict[str, object], created_at: str) -> tuple[object, .
         values["appointed_date"], values["management_level"], int(str(values["category"])),
         int(bool(values["is_leading"])), int(bool(values["is_reserve"])),
         int(bool(values["is_top_leader"])), int(bool(values["is_dual_role"])), "serving",
-        created_at, "bench",
+        created_at, "bench", keys.pinyin, keys.initials,
     )  # fmt: skip
 
 
@@ -70,12 +73,12 @@ def generate(out: Path, officials: int, records_per_official: int, *, seed: int 
         batch.append(_official_row(person.values, created_at))
         if len(batch) == 5000:
             conn.executemany(  # type: ignore[attr-defined]
-                f"INSERT INTO officials ({_OFFICIAL_COLUMNS}) VALUES ({','.join('?' * 23)})", batch
+                f"INSERT INTO officials ({_OFFICIAL_COLUMNS}) VALUES ({','.join('?' * 25)})", batch
             )
             batch.clear()
     if batch:
         conn.executemany(  # type: ignore[attr-defined]
-            f"INSERT INTO officials ({_OFFICIAL_COLUMNS}) VALUES ({','.join('?' * 23)})", batch
+            f"INSERT INTO officials ({_OFFICIAL_COLUMNS}) VALUES ({','.join('?' * 25)})", batch
         )
     records: list[tuple[object, ...]] = []
     for official_id in range(1, officials + 1):

@@ -13,14 +13,11 @@ from crypto.atomic_file import write_atomically
 from exports.certificates import identity_from_vault
 from exports.dossier_pdf import render_dossier_pdf
 from exports.errors import ExportError
+from exports.export_profiles import DEFAULT_PROFILE, PROFILES
 from exports.signing import sign_pdf
 from exports.stamp import ExportStamp
-from records.model import Disclosure
 from records.services.export_grants import dossier_export_grant
 from records.session import Session
-
-#: The full dossier is classified as its most sensitive level (issue 4 adds profiles).
-FULL_PROFILE_CLASSIFICATION = Disclosure.SECRET.label_zh
 
 
 @dataclass(frozen=True)
@@ -28,24 +25,36 @@ class SavedExport:
     path: Path
     document_number: str
     sha256: str
+    profile: str = DEFAULT_PROFILE
 
 
-def save_signed_dossier(session: Session, official_id: int, out_path: Path) -> SavedExport:
+def save_signed_dossier(
+    session: Session, official_id: int, out_path: Path, *, profile: str = DEFAULT_PROFILE
+) -> SavedExport:
     """Render, sign and write the dossier of ``official_id`` to ``out_path``.
 
-    The file appears complete or not at all (atomic replace), and the audit entry is
-    committed only after the file is written.
+    The file appears complete or not at all (atomic replace), and the audit entry (which
+    names the profile) is committed only after the file is written.
 
+    :param profile: code of an :mod:`export profile <exports.export_profiles>`: it decides
+        the classification mark and which records go in (``secret`` by default).
+    :raises ExportError: unknown profile (before anything is logged).
     :raises PermissionDeniedError: the acting role may not export.
     :raises NotFoundError: no such official or no signing certificate.
     :raises ExportError: rendering, signing or writing failed.
     """
+    chosen = PROFILES.get(profile)
+    if chosen is None:
+        raise ExportError(
+            f"未知的导出版本:{profile}(可选:{'、'.join(PROFILES)})",
+            f"unknown export profile: {profile} (choose from {', '.join(PROFILES)})",
+        )
     if out_path.is_dir():
         raise ExportError(f"输出路径是文件夹:{out_path}", f"output path is a folder: {out_path}")
-    with dossier_export_grant(session, official_id) as grant:
+    with dossier_export_grant(session, official_id, profile=chosen.code) as grant:
         stamp = ExportStamp(
             document_number=grant.document_number,
-            classification=FULL_PROFILE_CLASSIFICATION,
+            classification=chosen.classification_label,
             exported_by=grant.exported_by,
             exported_at=grant.exported_at,
             audit_head=str(grant.audit_head),
@@ -53,7 +62,9 @@ def save_signed_dossier(session: Session, official_id: int, out_path: Path) -> S
         stored = grant.identity
         identity = identity_from_vault(stored)
         signed = sign_pdf(
-            render_dossier_pdf(grant.dossier, stamp), identity, signer_name=grant.exported_by
+            render_dossier_pdf(grant.dossier, stamp, chosen),
+            identity,
+            signer_name=grant.exported_by,
         )
         try:
             write_atomically(out_path, signed, mode=0o644)
@@ -62,4 +73,5 @@ def save_signed_dossier(session: Session, official_id: int, out_path: Path) -> S
                 f"无法写入文件:{out_path}({exc.strerror})",
                 f"cannot write {out_path}: {exc.strerror}",
             ) from None
-    return SavedExport(out_path, grant.document_number, hashlib.sha256(signed).hexdigest())
+    digest = hashlib.sha256(signed).hexdigest()
+    return SavedExport(out_path, grant.document_number, digest, chosen.code)

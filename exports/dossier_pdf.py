@@ -1,10 +1,14 @@
 """The dossier of one official (干部廉政档案) as an unsigned PDF.
 
-Layout: title and name; 基本信息; 家庭成员及主要社会关系; then one section per record type,
-in the order of :data:`records.record_types.RECORD_TYPES` (unknown types last, titled by
-their code). Every value is wrapped in a ``Paragraph`` so long text wraps, and tables may
-split inside a row so a 5,000-character record cannot overflow a page. The page furniture
+Layout: title, name and export profile; 目录 (table of contents with page numbers);
+基本信息; 家庭成员及主要社会关系; then one section per record type present, in the order of
+:data:`records.record_types.RECORD_TYPES` (unknown types last, titled by their code). Each
+record prints generically from its type's field table, so a new record type needs no code
+here. Every value is wrapped in a ``Paragraph`` so long text wraps, and tables may split
+inside a row so a 5,000-character record cannot overflow a page. The page furniture
 (classification, number, page X / Y, watermark) comes from :mod:`exports.page_furniture`.
+
+What goes in is decided by the :class:`~exports.export_profiles.ExportProfile`.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, red
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -25,14 +29,22 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tableofcontents import TableOfContents
 
+from exports.export_profiles import (
+    FAMILY_OMITTED,
+    FULL,
+    ExportProfile,
+    apply_profile,
+    masked_official_values,
+)
 from exports.fonts import cjk_font_name
 from exports.page_furniture import (
     MARGIN_LEFT,
     MARGIN_RIGHT,
     PAGE_SIZE,
 )
-from exports.pdf_document import build_pdf
+from exports.pdf_document import SectionHeading, build_pdf
 from exports.pdf_text import (
     NONE_FILED,
     chinese_ordinal,
@@ -47,6 +59,9 @@ from records.official_fields import FAMILY_FIELDS, OFFICIAL_FIELDS, SUPERVISION_
 from records.record_types import RECORD_TYPES, labelled_fields
 
 TITLE = "干部廉政档案"
+TOC_TITLE = "目录"
+WITHDRAWN_MARK = "已撤销"
+HIDDEN_CONTENT = "(内容仅承办人及审核员可见)"
 
 _CONTENT_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
 _GRID_COLOR = Color(0.55, 0.55, 0.55)
@@ -59,6 +74,9 @@ class _Styles:
     subtitle: ParagraphStyle
     heading: ParagraphStyle
     record_heading: ParagraphStyle
+    toc_title: ParagraphStyle
+    toc_entry: ParagraphStyle
+    withdrawn: ParagraphStyle
     label: ParagraphStyle
     cell: ParagraphStyle
     small_cell: ParagraphStyle
@@ -77,11 +95,23 @@ def _styles(font: str) -> _Styles:
             "subtitle", parent=base, fontSize=15, leading=22, alignment=TA_CENTER, spaceAfter=10
         ),
         heading=ParagraphStyle(
-            "heading", parent=base, fontSize=13, leading=19, spaceBefore=10, spaceAfter=5
+            # keepWithNext: a section title never sits alone at the foot of a page.
+            "heading",
+            parent=base,
+            fontSize=13,
+            leading=19,
+            spaceBefore=10,
+            spaceAfter=5,
+            keepWithNext=1,
         ),
         record_heading=ParagraphStyle(
             "record_heading", parent=base, fontSize=10, leading=14, spaceBefore=6, spaceAfter=3
         ),
+        toc_title=ParagraphStyle(
+            "toc_title", parent=base, fontSize=13, leading=19, alignment=TA_CENTER, spaceAfter=4
+        ),
+        toc_entry=ParagraphStyle("toc_entry", parent=base, fontSize=11, leading=18),
+        withdrawn=ParagraphStyle("withdrawn", parent=base, fontSize=9, leading=13, textColor=red),
         label=ParagraphStyle("label", parent=base, fontSize=9, leading=13),
         cell=ParagraphStyle("cell", parent=base, fontSize=9, leading=13),
         small_cell=ParagraphStyle("small_cell", parent=base, fontSize=8, leading=11),
@@ -89,32 +119,66 @@ def _styles(font: str) -> _Styles:
     )
 
 
-def render_dossier_pdf(dossier: Dossier, stamp: ExportStamp) -> bytes:
-    """Render ``dossier`` as an A4 PDF set in the embedded CJK font.
+def render_dossier_pdf(
+    dossier: Dossier, stamp: ExportStamp, profile: ExportProfile = FULL
+) -> bytes:
+    """Render the part of ``dossier`` that ``profile`` exports as an A4 PDF.
 
     Every page carries the marks of ``stamp`` (see :mod:`exports.page_furniture`). The
     result is unsigned; pass it to :func:`exports.signing.sign_pdf`.
 
-    :param dossier: the snapshot to print; printed as given (filtering records by
-        disclosure is the caller's decision).
-    :param stamp: number, classification, exporting user and time of this export.
+    :param dossier: the snapshot to print.
+    :param stamp: number, classification, exporting user and time of this export (the
+        caller sets the classification from ``profile``).
+    :param profile: which records go in and what is masked; the full dossier by default.
     :return: the PDF file.
     :raises ExportError: if the font is missing or the layout fails.
     """
     font = cjk_font_name()
     styles = _styles(font)
+    dossier = apply_profile(dossier, profile)
     official = dossier.official
     story: list[Flowable] = [
         Paragraph(TITLE, styles.title),
         Paragraph(markup(official.name), styles.subtitle),
-        Paragraph(f"{chinese_ordinal(1)}、基本信息", styles.heading),
-        _official_table(official, styles),
-        Paragraph(f"{chinese_ordinal(2)}、家庭成员及主要社会关系", styles.heading),
-        _family_table(dossier.family, styles),
+        Paragraph(markup(profile.label_zh), styles.subtitle),
+        Paragraph(TOC_TITLE, styles.toc_title),
+        _table_of_contents(styles),
+        _section(1, "基本信息", styles),
+        _official_table(official, styles, masked_official_values(official, profile)),
+        _section(2, "家庭成员及主要社会关系", styles),
+        _family_table(dossier.family, styles)
+        if profile.family_detail
+        else Paragraph(FAMILY_OMITTED, styles.body),
     ]
     story.extend(_record_sections(dossier.records, styles, first_number=3))
 
     return build_pdf(story, stamp, title=f"{TITLE} — {official.name}")
+
+
+def _section(number: int, title: str, styles: _Styles, count: int | None = None) -> Flowable:
+    """A numbered section heading, listed in the table of contents."""
+    heading = f"{chinese_ordinal(number)}、{markup(title)}"
+    shown = heading if count is None else f"{heading}({count} 条)"
+    return SectionHeading(shown, styles.heading, toc_text=heading)
+
+
+def _table_of_contents(styles: _Styles) -> TableOfContents:
+    toc = TableOfContents(
+        levelStyles=[styles.toc_entry],
+        # Dots from level 0 on: every section gets a dotted leader to its page number.
+        dotsMinLevel=0,
+        # The entries' table would otherwise select Helvetica (not embedded) on the canvas.
+        tableStyle=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), styles.body.fontName),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
+    return toc
 
 
 def _cell(text: str, style: ParagraphStyle) -> Paragraph:
@@ -150,14 +214,20 @@ def _official_value(official: Official, spec: FieldSpec) -> str:
     return format_field(value, spec.kind)
 
 
-def _official_fields(official: Official) -> list[tuple[str, str]]:
-    """基本信息 in the order and with the labels of :data:`OFFICIAL_FIELDS`."""
-    return [(spec.label_zh, _official_value(official, spec)) for spec in OFFICIAL_FIELDS]
+def _official_fields(official: Official, masked: dict[str, str]) -> list[tuple[str, str]]:
+    """基本信息 in the order and with the labels of :data:`OFFICIAL_FIELDS`.
+
+    :param masked: printed replacements by field name (the profile's masking).
+    """
+    return [
+        (spec.label_zh, masked.get(spec.name) or _official_value(official, spec))
+        for spec in OFFICIAL_FIELDS
+    ]
 
 
-def _official_table(official: Official, styles: _Styles) -> Table:
+def _official_table(official: Official, styles: _Styles, masked: dict[str, str]) -> Table:
     # Two label/value pairs per row, as on the paper forms.
-    pairs = _official_fields(official)
+    pairs = _official_fields(official, masked)
     if len(pairs) % 2:
         pairs.append(("", ""))
     rows = [
@@ -221,10 +291,7 @@ def _record_sections(
 ) -> list[Flowable]:
     """One section per record type; ``无`` under a single heading when there are none."""
     if not records:
-        return [
-            Paragraph(f"{chinese_ordinal(first_number)}、档案记录", styles.heading),
-            Paragraph(NONE_FILED, styles.body),
-        ]
+        return [_section(first_number, "档案记录", styles), Paragraph(NONE_FILED, styles.body)]
     by_type: dict[str, list[Record]] = {}
     for record in records:
         by_type.setdefault(record.type, []).append(record)
@@ -236,11 +303,7 @@ def _record_sections(
         record_type = RECORD_TYPES.get(code)
         title = record_type.label_zh if record_type is not None else code
         group = sorted(by_type[code], key=lambda r: (r.record_date, r.id))
-        flowables.append(
-            Paragraph(
-                f"{chinese_ordinal(number)}、{markup(title)}({len(group)} 条)", styles.heading
-            )
-        )
+        flowables.append(_section(number, title, styles, count=len(group)))
         for index, record in enumerate(group, start=1):
             flowables.append(_record_block(index, record, styles))
     return flowables
@@ -248,10 +311,20 @@ def _record_sections(
 
 def _record_fields(record: Record) -> list[tuple[str, str]]:
     """The record's fields in the type's order, then any the type does not declare."""
+    if record.content_hidden:
+        return [("内容", HIDDEN_CONTENT)]
     return [
         (field.label_zh, format_field(field.value, field.spec.kind if field.spec else None))
         for field in labelled_fields(record.type, record.fields)
     ]
+
+
+def withdrawal_text(record: Record) -> str:
+    """``【已撤销】撤销原因:…(clerk1 2026-11-20 撤销)``."""
+    text = f"【{WITHDRAWN_MARK}】撤销原因:{record.withdraw_reason.strip() or NONE_FILED}"
+    when = format_date(record.withdrawn_at.date()) if record.withdrawn_at else ""
+    who = " ".join(part for part in (record.withdrawn_by, when) if part)
+    return f"{text}({who} 撤销)" if who else text
 
 
 def _record_block(index: int, record: Record, styles: _Styles) -> Flowable:
@@ -259,10 +332,17 @@ def _record_block(index: int, record: Record, styles: _Styles) -> Flowable:
         markup(
             f"{index}. {format_date(record.record_date)}    "
             f"来源:{record.source.label_zh}    密级:{record.disclosure.label_zh}"
+            # A corrected record says so; earlier versions are in its history.
+            + (f"    第 {record.version} 版" if record.version > 1 else "")
         ),
         styles.record_heading,
     )
     fields = _record_fields(record) or [("内容", NONE_FILED)]
+    parts: list[Flowable] = [heading]
+    if record.withdrawn:
+        # Withdrawn records stay in the dossier (never deleted) but must not be read as
+        # current: the mark and the reason come before the content.
+        parts.append(Paragraph(markup(withdrawal_text(record)), styles.withdrawn))
     label_width = 28 * mm
     table = Table(
         [[_cell(label, styles.label), _cell(value, styles.cell)] for label, value in fields],
@@ -272,4 +352,4 @@ def _record_block(index: int, record: Record, styles: _Styles) -> Flowable:
     )
     # Keep the heading with (the start of) its table; a table taller than a page still
     # splits, KeepTogether only avoids an orphaned heading.
-    return KeepTogether([heading, table, Spacer(1, 2 * mm)])
+    return KeepTogether([*parts, table, Spacer(1, 2 * mm)])

@@ -2,6 +2,10 @@
 
 Every export (dossier, audit trail, and the vetting replies to come) is built here, so page
 furniture, metadata and error handling stay the same everywhere.
+
+A story that holds a :class:`TableOfContents` is laid out in several passes (reportlab's
+``multiBuild``): each :class:`SectionHeading` reports its page as it is placed, and the
+table is redrawn with those page numbers until they no longer change.
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from exports.errors import ExportError
 from exports.fonts import cjk_font_name
@@ -26,13 +32,35 @@ from exports.page_furniture import (
 from exports.stamp import ExportStamp
 
 
+class SectionHeading(Paragraph):  # type: ignore[misc]  # reportlab ships no type hints
+    """A heading that is listed, with its page, in the story's :class:`TableOfContents`.
+
+    :param text: the heading as Paragraph markup (already escaped).
+    :param toc_text: the entry as Paragraph markup; defaults to ``text``.
+    :param level: 0 for a section, 1 for a subsection.
+    """
+
+    def __init__(
+        self, text: str, style: ParagraphStyle, *, toc_text: str | None = None, level: int = 0
+    ) -> None:
+        super().__init__(text, style)
+        self.toc_entry = (level, toc_text if toc_text is not None else text)
+
+
+class _Document(SimpleDocTemplate):  # type: ignore[misc]  # reportlab ships no type hints
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, SectionHeading):
+            level, text = flowable.toc_entry
+            self.notify("TOCEntry", (level, text, self.page))
+
+
 def build_pdf(story: Sequence[Flowable], stamp: ExportStamp, *, title: str) -> bytes:
     """The unsigned PDF of ``story``, every page marked with ``stamp``.
 
     :raises ExportError: the layout failed (reportlab's own message is kept out of it).
     """
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = _Document(
         buffer,
         pagesize=PAGE_SIZE,
         leftMargin=MARGIN_LEFT,
@@ -49,8 +77,10 @@ def build_pdf(story: Sequence[Flowable], stamp: ExportStamp, *, title: str) -> b
     def on_page(canvas: Any, _doc: Any) -> None:
         draw_page_marks(canvas, stamp)
 
+    # Only the last pass of multiBuild writes to the buffer.
+    build = doc.multiBuild if any(isinstance(f, TableOfContents) for f in story) else doc.build
     try:
-        doc.build(
+        build(
             list(story),
             onFirstPage=on_page,
             onLaterPages=on_page,

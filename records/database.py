@@ -87,6 +87,9 @@ def open_database(path: Path, data_key: bytes, *, create: bool = False) -> Conne
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
+        # 64 MiB of decrypted pages (default 2 MiB): search walks officials in index order,
+        # and every page read again from disk costs a decryption and an HMAC.
+        conn.execute("PRAGMA cache_size = -65536")
     except BaseException:
         conn.close()
         raise

@@ -240,12 +240,206 @@ def _v4_history_attachments_positions_search(conn: Connection) -> None:
     )
 
 
+def _v5_annual_reports(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- 个人有关事项年度报告: one per official and year (the year whose matters it reports;
+        -- due 1月31日 of the next year). The item schema is versioned data: a report keeps
+        -- the version it was started with.
+        CREATE TABLE annual_reports (
+            id INTEGER PRIMARY KEY,
+            official_id INTEGER NOT NULL REFERENCES officials(id),
+            year INTEGER NOT NULL,
+            schema_version TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted')),
+            submitted_date TEXT,
+            prefilled_from INTEGER REFERENCES annual_reports(id),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_by TEXT,
+            updated_at TEXT,
+            UNIQUE (official_id, year)
+        );
+        -- One row per schema item; its sub-records (entries) as a JSON list. Unanswered =
+        -- no entries and nothing_to_report = 0.
+        CREATE TABLE report_items (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES annual_reports(id),
+            item_code TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            entries_json TEXT NOT NULL DEFAULT '[]',
+            nothing_to_report INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (report_id, item_code)
+        );
+        -- 事项变化报告, attached to the item of the latest submitted report it changes.
+        CREATE TABLE change_reports (
+            id INTEGER PRIMARY KEY,
+            official_id INTEGER NOT NULL REFERENCES officials(id),
+            report_id INTEGER NOT NULL REFERENCES annual_reports(id),
+            item_code TEXT NOT NULL,
+            change_date TEXT NOT NULL,
+            reported_date TEXT NOT NULL,
+            entries_json TEXT NOT NULL DEFAULT '[]',
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            withdrawn_at TEXT,
+            withdrawn_by TEXT,
+            withdraw_reason TEXT
+        );
+        CREATE INDEX change_reports_official ON change_reports(official_id, change_date);
+        CREATE INDEX change_reports_report ON change_reports(report_id, item_code);
+        """,
+    )
+
+
+def _vetting_requests(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- 党风廉政意见回复: a request (来函) and its candidates. State 草稿 → 审核中 → 已回复;
+        -- the signed reply is kept with the request, each candidate's copy is a record.
+        CREATE TABLE vetting_requests (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL,
+            letter_date TEXT NOT NULL,
+            requesting_unit TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            due_date TEXT,
+            state TEXT NOT NULL DEFAULT 'draft'
+                CHECK (state IN ('draft', 'reviewing', 'replied')),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            submitted_by TEXT,
+            submitted_at TEXT,
+            replied_by TEXT,
+            replied_at TEXT,
+            reply_document_number TEXT,
+            reply_sha256 TEXT,
+            reply_pdf BLOB,
+            UNIQUE (requesting_unit, number)
+        );
+        CREATE TABLE vetting_candidates (
+            request_id INTEGER NOT NULL REFERENCES vetting_requests(id),
+            official_id INTEGER NOT NULL REFERENCES officials(id),
+            position INTEGER NOT NULL,
+            -- 干部档案必审 happens outside the vault: the officer attests it.
+            file_reviewed_by TEXT,
+            file_reviewed_at TEXT,
+            file_review_note TEXT NOT NULL DEFAULT '',
+            reply_record_id INTEGER REFERENCES records(id),
+            PRIMARY KEY (request_id, official_id)
+        );
+        CREATE INDEX vetting_candidates_official ON vetting_candidates(official_id);
+        -- Every decision ever taken (the latest counts), with the proposal it was taken on:
+        -- an override without a justification cannot be stored, and none is ever changed.
+        CREATE TABLE vetting_decisions (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL,
+            official_id INTEGER NOT NULL,
+            proposed_category INTEGER NOT NULL CHECK (proposed_category BETWEEN 1 AND 6),
+            proposal_json TEXT NOT NULL,
+            category INTEGER NOT NULL CHECK (category BETWEEN 1 AND 6),
+            overridden INTEGER NOT NULL CHECK (overridden IN (0, 1)),
+            justification TEXT NOT NULL DEFAULT '',
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            CHECK (overridden = 0 OR length(trim(justification)) > 0),
+            FOREIGN KEY (request_id, official_id)
+                REFERENCES vetting_candidates(request_id, official_id)
+        );
+        CREATE INDEX vetting_decisions_candidate ON vetting_decisions(request_id, official_id);
+        CREATE TRIGGER vetting_decisions_no_update BEFORE UPDATE ON vetting_decisions
+            BEGIN SELECT RAISE(ABORT, 'vetting decisions are append-only'); END;
+        CREATE TRIGGER vetting_decisions_no_delete BEFORE DELETE ON vetting_decisions
+            BEGIN SELECT RAISE(ABORT, 'vetting decisions are append-only'); END;
+        """,
+    )
+
+
+def _checks_and_influence_rules(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- 查核 (DOMAIN §3 #7): one check per official and report year, random or targeted.
+        -- sample_seed: the seed of the random draw that created it (NULL: made by hand).
+        CREATE TABLE checks (
+            id INTEGER PRIMARY KEY,
+            official_id INTEGER NOT NULL REFERENCES officials(id),
+            report_id INTEGER NOT NULL REFERENCES annual_reports(id),
+            year INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('random', 'targeted')),
+            reason TEXT NOT NULL DEFAULT '',
+            sample_seed TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'completed')),
+            opened_date TEXT NOT NULL,
+            completed_date TEXT,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_by TEXT,
+            updated_at TEXT,
+            UNIQUE (official_id, year)
+        );
+        CREATE INDEX checks_year ON checks(year, kind);
+        -- The verified facts of one item, the declared entries they were compared with and
+        -- the finding: the evidence stays with the finding even if the report gains change
+        -- reports later.
+        CREATE TABLE check_items (
+            id INTEGER PRIMARY KEY,
+            check_id INTEGER NOT NULL REFERENCES checks(id),
+            item_code TEXT NOT NULL,
+            declared_json TEXT NOT NULL DEFAULT '[]',
+            verified_json TEXT NOT NULL DEFAULT '[]',
+            finding TEXT NOT NULL CHECK (finding IN ('一致', '漏报', '瞒报')),
+            reason TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            UNIQUE (check_id, item_code)
+        );
+        -- Every handling decision ever taken (the latest counts); none is changed or removed.
+        CREATE TABLE check_decisions (
+            id INTEGER PRIMARY KEY,
+            check_id INTEGER NOT NULL REFERENCES checks(id),
+            handling_json TEXT NOT NULL,
+            builtin_json TEXT NOT NULL DEFAULT '[]',
+            note TEXT NOT NULL DEFAULT '',
+            decided_date TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL
+        );
+        CREATE INDEX check_decisions_check ON check_decisions(check_id, id);
+        CREATE TRIGGER check_decisions_no_update BEFORE UPDATE ON check_decisions
+            BEGIN SELECT RAISE(ABORT, 'check decisions are append-only'); END;
+        CREATE TRIGGER check_decisions_no_delete BEFORE DELETE ON check_decisions
+            BEGIN SELECT RAISE(ABORT, 'check decisions are append-only'); END;
+        -- The security officer's handling ladder (empty: the built-in default list).
+        CREATE TABLE check_handlings (
+            position INTEGER PRIMARY KEY,
+            label TEXT NOT NULL UNIQUE
+        );
+        -- The security officer's influence-period overrides (DOMAIN §4 [configurable]);
+        -- a kind without a row keeps records/influence.py's default. months NULL: permanent.
+        CREATE TABLE influence_rules (
+            record_type TEXT NOT NULL,
+            system TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            months INTEGER CHECK (months IS NULL OR months >= 0),
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (record_type, system, kind)
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_base,
     _v2_audit_and_signing,
     _v3_roles_policy_relations,
     _v4_history_attachments_positions_search,
-    # v5 is reserved for the annual personal-matters report (issue 4, item 2).
+    _v5_annual_reports,
+    _vetting_requests,
+    _checks_and_influence_rules,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

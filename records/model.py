@@ -156,6 +156,16 @@ class Record:
     #: ``True`` when the reader may know that the record exists but not what it says
     #: (a clue seen by someone other than its custodian or a vetting officer).
     content_hidden: bool = False
+    #: 1 when filed; each edit adds one (earlier versions are in ``record_history``).
+    version: int = 1
+    #: A withdrawn record stays in the dossier, marked, with its reason; rules ignore it.
+    withdrawn: bool = False
+    withdraw_reason: str = ""
+    withdrawn_by: str = ""
+    withdrawn_at: datetime | None = None
+    #: Who made the current version, when it is not the first (``""``/``None`` otherwise).
+    updated_by: str = ""
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -24,4 +24,5 @@ def as_seen_by(record: Record, reader: User) -> Record:
     """The record, or a copy with its content removed if ``reader`` may not read it."""
     if may_read_content(record, reader):
         return record
-    return replace(record, fields={}, content_hidden=True)
+    # A withdrawal reason may quote the content, so it goes with it.
+    return replace(record, fields={}, withdraw_reason="", content_hidden=True)

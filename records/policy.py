@@ -22,6 +22,11 @@ class SecurityPolicy:
     :param allow_remember: whether "remember on this computer" (OS keyring) is offered.
     :param allow_combined_roles: the small-unit switch that lets one account hold an
         administrator role together with another role (三员分立 relaxed; every use audited).
+    :param attachment_max_mb: the largest attachment (scan, photo) accepted, in MB.
+    :param change_report_days: days after a change within which its 事项变化报告 is due
+        (DOMAIN §3 #2, default 30; local practice differs).
+    :param check_sample_percent: the share of reports drawn for a random check (随机抽查)
+        each year, in per cent (DOMAIN §3 #7, default 10).
     """
 
     max_failures: int = 5
@@ -29,6 +34,9 @@ class SecurityPolicy:
     auto_lock_minutes: int = 10
     allow_remember: bool = False
     allow_combined_roles: bool = False
+    attachment_max_mb: int = 50
+    change_report_days: int = 30
+    check_sample_percent: int = 10
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,6 +61,9 @@ _LIMITS: dict[str, tuple[int, int]] = {
     "max_failures": (1, 100),
     "lockout_minutes": (1, 24 * 60),
     "auto_lock_minutes": (1, 240),
+    "attachment_max_mb": (1, 500),
+    "change_report_days": (1, 365),
+    "check_sample_percent": (1, 100),
 }
 
 _LABELS_ZH = {
@@ -61,6 +72,9 @@ _LABELS_ZH = {
     "auto_lock_minutes": "自动锁定时间(分钟)",
     "allow_remember": "允许在本机记住登录",
     "allow_combined_roles": "允许一人兼任多个管理员角色",
+    "attachment_max_mb": "附件大小上限(MB)",
+    "change_report_days": "事项变化报告期限(天)",
+    "check_sample_percent": "随机抽查比例(%)",
 }
 
 

@@ -1,4 +1,4 @@
-"""Record types and their fields, as data.
+"""Record types and their fields, as data (the types themselves: record_type_catalog.py).
 
 Each type lists its fields with a Chinese label, a kind (used for validation and for
 choosing an editor) and whether it is required. Services, the CLI (``record types``), the
@@ -10,64 +10,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from records.fields import FieldKind, FieldSpec
+from records.fields import FieldSpec
+from records.record_type_catalog import CATALOG, CLUE, MAJOR_MATTER, RecordType
 
+__all__ = [
+    "CLUE",
+    "MAJOR_MATTER",
+    "NEED_TO_KNOW_TYPES",
+    "RECORD_TYPES",
+    "LabelledValue",
+    "RecordType",
+    "labelled_fields",
+    "type_label_zh",
+]
 
-@dataclass(frozen=True)
-class RecordType:
-    code: str
-    label_zh: str
-    label_en: str
-    fields: tuple[FieldSpec, ...]
-
-    def field(self, name: str) -> FieldSpec:
-        for spec in self.fields:
-            if spec.name == name:
-                return spec
-        raise KeyError(name)
-
-
-MAJOR_MATTER = RecordType(
-    code="major_matter",
-    label_zh="重大事项报告",
-    label_en="Major matter report",
-    fields=(
-        FieldSpec("title", "事项", "Matter", FieldKind.TEXT, required=True, max_length=100),
-        FieldSpec("detail", "具体情况", "Details", FieldKind.LONG_TEXT, max_length=5000),
-    ),
-)
-
-CLUE = RecordType(
-    code="clue",
-    label_zh="问题线索",
-    label_en="Clue or petition",
-    fields=(
-        FieldSpec(
-            "summary", "线索摘要", "Summary", FieldKind.LONG_TEXT, required=True, max_length=5000
-        ),
-        # 专人负责、专人管理 (003:97): the one user who may read the content besides vetting.
-        FieldSpec(
-            "custodian", "承办人", "Custodian", FieldKind.TEXT, required=True, max_length=32
-        ),
-        FieldSpec(
-            "disposal", "处置方式", "Disposal", FieldKind.CHOICE,
-            choices=("谈话函询", "初步核实", "暂存待查", "予以了结"),
-        ),
-        FieldSpec(
-            "status", "办理状态", "Status", FieldKind.CHOICE, required=True,
-            choices=("待处置", "处置中", "已了结"),
-        ),
-        FieldSpec(
-            "conclusion", "核查结论", "Conclusion", FieldKind.CHOICE,
-            choices=("属实", "部分属实", "不属实"),
-        ),
-    ),
-)  # fmt: skip
 
 #: Types whose content only their custodian and the vetting role may read.
 NEED_TO_KNOW_TYPES = frozenset({CLUE.code})
 
-RECORD_TYPES: dict[str, RecordType] = {t.code: t for t in (MAJOR_MATTER, CLUE)}
+RECORD_TYPES: dict[str, RecordType] = {t.code: t for t in CATALOG}
 
 
 @dataclass(frozen=True)

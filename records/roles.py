@@ -47,6 +47,9 @@ class Action(StrEnum):
     OFFICIAL_READ = "official.read"
     RECORD_ADD = "record.add"
     RECORD_LIST = "record.list"
+    RECORD_EDIT = "record.edit"
+    RECORD_WITHDRAW = "record.withdraw"
+    INFORMANT_READ = "informant.read"
     DOSSIER_EXPORT = "dossier.export"
     CERT_INIT = "cert.init"
     CERT_EXPORT = "cert.export"
@@ -60,6 +63,25 @@ class Action(StrEnum):
     POLICY_SET = "policy.set"
     KEY_ROTATE = "key.rotate"
     RELATION_DECLARE = "relation.declare"
+    ATTACHMENT_ADD = "attachment.add"
+    ATTACHMENT_LIST = "attachment.list"
+    ATTACHMENT_READ = "attachment.read"
+    ATTACHMENT_EXPORT = "attachment.export"
+    ATTACHMENT_WITHDRAW = "attachment.withdraw"
+    POSITION_ADD = "position.add"
+    POSITION_LIST = "position.list"
+    POSITION_END = "position.end"
+    REPORT_EDIT = "report.edit"
+    REPORT_READ = "report.read"
+    DUE_LIST = "due.list"
+    VETTING_CREATE = "vetting.create"
+    VETTING_READ = "vetting.read"
+    VETTING_DECIDE = "vetting.decide"
+    VETTING_SUBMIT = "vetting.submit"
+    VETTING_REPLY = "vetting.reply"
+    CHECK_EDIT = "check.edit"
+    CHECK_READ = "check.read"
+    CHECK_REQUEST = "check.request"
 
 
 _BUSINESS = frozenset({Role.CLERK, Role.VETTING})
@@ -73,6 +95,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.OFFICIAL_READ: _BUSINESS,
     Action.RECORD_ADD: frozenset({Role.CLERK}),
     Action.RECORD_LIST: _BUSINESS,
+    # Corrections are new versions and withdrawals keep the record: both the clerk's.
+    Action.RECORD_EDIT: frozenset({Role.CLERK}),
+    Action.RECORD_WITHDRAW: frozenset({Role.CLERK}),
+    # A clue's informant (004:89): vetting, or the clue's custodian (checked per record).
+    Action.INFORMANT_READ: _BUSINESS,
     # Signed exports are the vetting officer's act (DOMAIN.md §1).
     Action.DOSSIER_EXPORT: frozenset({Role.VETTING}),
     Action.CERT_INIT: frozenset({Role.SECADMIN}),
@@ -90,6 +117,34 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.KEY_ROTATE: frozenset({Role.SECADMIN}),
     # Anyone may declare a conflict of interest; declaring one reveals nothing.
     Action.RELATION_DECLARE: frozenset(Role),
+    # Attachments and positions are dossier content: the clerk files them, both business
+    # roles read them; saving an original out of the vault is each reader's audited act.
+    Action.ATTACHMENT_ADD: frozenset({Role.CLERK}),
+    Action.ATTACHMENT_LIST: _BUSINESS,
+    Action.ATTACHMENT_READ: _BUSINESS,
+    Action.ATTACHMENT_EXPORT: _BUSINESS,
+    Action.ATTACHMENT_WITHDRAW: frozenset({Role.CLERK}),
+    Action.POSITION_ADD: frozenset({Role.CLERK}),
+    Action.POSITION_LIST: _BUSINESS,
+    Action.POSITION_END: frozenset({Role.CLERK}),
+    # The annual report and its change reports are filed by the clerk, read by both;
+    # the deadline list names officials and what they owe, so it is business-only too.
+    Action.REPORT_EDIT: frozenset({Role.CLERK}),
+    Action.REPORT_READ: _BUSINESS,
+    Action.DUE_LIST: _BUSINESS,
+    # 党风廉政意见回复 is the vetting officer's work from the letter in to the signed reply
+    # (DOMAIN.md §1); the clerk sees only its copy, filed in each candidate's dossier.
+    Action.VETTING_CREATE: frozenset({Role.VETTING}),
+    Action.VETTING_READ: frozenset({Role.VETTING}),
+    Action.VETTING_DECIDE: frozenset({Role.VETTING}),
+    Action.VETTING_SUBMIT: frozenset({Role.VETTING}),
+    Action.VETTING_REPLY: frozenset({Role.VETTING}),
+    # 查核: the organisation department (clerk) opens, verifies and decides checks; both
+    # business roles read the findings, and vetting may ask for the targeted check every
+    # promotion candidate needs (凡提必查) — opening an empty one reveals nothing new.
+    Action.CHECK_EDIT: frozenset({Role.CLERK}),
+    Action.CHECK_READ: _BUSINESS,
+    Action.CHECK_REQUEST: _BUSINESS,
 }
 
 
@@ -107,6 +162,9 @@ ACTION_LABELS_ZH: dict[Action, str] = {
     Action.OFFICIAL_READ: "查阅档案",
     Action.RECORD_ADD: "登记记录",
     Action.RECORD_LIST: "查看记录",
+    Action.RECORD_EDIT: "修改记录",
+    Action.RECORD_WITHDRAW: "撤销记录",
+    Action.INFORMANT_READ: "查看举报人信息",
     Action.DOSSIER_EXPORT: "导出签章档案",
     Action.CERT_INIT: "生成签章证书",
     Action.CERT_EXPORT: "导出根证书",
@@ -120,4 +178,23 @@ ACTION_LABELS_ZH: dict[Action, str] = {
     Action.POLICY_SET: "修改安全策略",
     Action.KEY_ROTATE: "轮换数据密钥",
     Action.RELATION_DECLARE: "申报回避关系",
+    Action.ATTACHMENT_ADD: "添加附件",
+    Action.ATTACHMENT_LIST: "查看附件列表",
+    Action.ATTACHMENT_READ: "查看附件内容",
+    Action.ATTACHMENT_EXPORT: "另存附件原件",
+    Action.ATTACHMENT_WITHDRAW: "撤回附件",
+    Action.POSITION_ADD: "登记任职经历",
+    Action.POSITION_LIST: "查看任职经历",
+    Action.POSITION_END: "登记任职结束",
+    Action.REPORT_EDIT: "填报个人有关事项",
+    Action.REPORT_READ: "查阅个人有关事项报告",
+    Action.DUE_LIST: "查看到期事项",
+    Action.VETTING_CREATE: "登记党风廉政意见来函",
+    Action.VETTING_READ: "查看党风廉政意见回复",
+    Action.VETTING_DECIDE: "确定党风廉政意见",
+    Action.VETTING_SUBMIT: "提交党风廉政意见审核",
+    Action.VETTING_REPLY: "签发党风廉政意见回复",
+    Action.CHECK_EDIT: "登记个人有关事项查核",
+    Action.CHECK_READ: "查阅查核结果",
+    Action.CHECK_REQUEST: "要求重点抽查",
 }

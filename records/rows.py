@@ -21,12 +21,17 @@ FAMILY_COLUMNS = (
 )
 
 RECORD_COLUMNS = (
-    "id, official_id, type, record_date, fields_json, source, disclosure, created_by, created_at"
+    "id, official_id, type, record_date, fields_json, source, disclosure, created_by, created_at,"
+    " version, withdrawn_at, withdrawn_by, withdraw_reason, updated_by, updated_at"
 )
 
 
 def _date(text: Any) -> date | None:
     return None if text is None else date.fromisoformat(str(text))
+
+
+def _datetime(text: Any) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(str(text))
 
 
 def official_from_row(row: tuple[Any, ...]) -> Official:
@@ -87,6 +92,13 @@ def record_from_row(row: tuple[Any, ...]) -> Record:
         disclosure=Disclosure(row[6]),
         created_by=row[7],
         created_at=datetime.fromisoformat(row[8]),
+        version=int(row[9]),
+        withdrawn=row[10] is not None,
+        withdrawn_at=_datetime(row[10]),
+        withdrawn_by=row[11] or "",
+        withdraw_reason=row[12] or "",
+        updated_by=row[13] or "",
+        updated_at=_datetime(row[14]),
     )
 
 

@@ -15,7 +15,7 @@ from crypto import errors as crypto_errors
 from crypto.kdf import FAST_COST, KdfCost
 from crypto.keyfile import KeyFile, UnlockedKey
 from crypto.recovery_key import RecoveryKey, with_recovery_slot
-from records import audit, login_guard, migrations
+from records import audit, login_guard, migrations, search_index
 from records.accounts import validate_new_account
 from records.clock import Clock, system_clock
 from records.database import Connection, DatabaseError, WrongDataKeyError, open_database
@@ -69,6 +69,7 @@ def create_vault(
         conn = open_database(path / DB_FILE, data_key, create=True)
         try:
             migrations.migrate(conn)
+            search_index.ensure_search_index(conn)
             now = clock()
             conn.execute("BEGIN IMMEDIATE")
             conn.execute(
@@ -196,6 +197,8 @@ def open_as_account(
             # An empty (e.g. truncated) file opens with any key: never turn it into a new vault.
             raise VaultCorruptError("数据库为空", "database is empty")
         migrations.migrate(conn)
+        # Derived data, not a migration: built (or pinyin backfilled) when missing.
+        search_index.ensure_search_index(conn)
         try:
             user = load_user(conn, user_name)
         except WrongPasswordError:

@@ -47,7 +47,9 @@ class AccountList(QWidget):
         self._worker = worker
         self._sequence = 0
         self.model = RowTableModel(account_columns(), self)
-        self.table: QTableView = make_table(self, self.model, stretch_column=2)  # 角色
+        # The last column (状态) takes the spare width, so a row reads without a gap.
+        self.table: QTableView = make_table(self, self.model)
+        self.table.horizontalHeader().setMinimumSectionSize(110)
         self.count_label = QLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -20,6 +20,12 @@ from records.vault import DEMO_KDF_COST, create_vault, unlock_vault
 
 DEMO_MARKER = "DEMO-VAULT.txt"
 DEMO_UNIT = "青山县委组织部(演示)"
+#: 重大事项报告 kind of each synthetic matter (records/synthetic.py); others are 其他.
+_MATTER_KINDS = {
+    "操办婚礼": "操办婚丧喜庆",
+    "操办丧事": "操办婚丧喜庆",
+    "因私出国(境)": "因私出国(境)",
+}
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,11 @@ def create_demo_vault(
                     official.id,
                     "major_matter",
                     matter.record_date,
-                    {"title": matter.title, "detail": matter.detail},
+                    {
+                        "kind": _MATTER_KINDS.get(matter.title, "其他"),
+                        "title": matter.title,
+                        "detail": matter.detail,
+                    },
                     source="self",
                 )
     (path / DEMO_MARKER).write_text(

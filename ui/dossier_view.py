@@ -1,20 +1,23 @@
 """The right-hand side of the main window: one official's dossier, read-only.
 
-Three tabs — 基本信息, 家庭成员及主要社会关系, 记录 (with the selected record's fields
-below the table). :meth:`DossierView.clear` removes every piece of dossier data from the
-widgets, which is what locking relies on.
+Basic information on top; below it tabs — 记录 (sections per record type on the left, the
+table, the selected record's fields on the right), 家庭成员及主要社会关系, and the tabs
+that load their own data. Changes go through the main window's actions, which this view
+hosts (record tool bar, context menu) but does not run. :meth:`DossierView.clear` removes
+every piece of dossier data from the widgets, which is what locking relies on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -29,10 +32,11 @@ from PySide6.QtWidgets import (
 from records.fields import FieldSpec
 from records.model import Dossier, FamilyMember, Official, Record
 from records.official_fields import FAMILY_FIELDS
-from records.record_types import RECORD_TYPES, labelled_fields
-from ui.display_text import EMPTY, date_text, field_text, one_line
+from ui.display_text import field_text
+from ui.dossier_panel import DossierPanel
 from ui.i18n import tr
 from ui.official_info_panel import OfficialInfoPanel
+from ui.records_tab import RecordsTab
 from ui.row_table_model import Column, RowTableModel
 
 
@@ -56,43 +60,6 @@ def make_table(
     return table
 
 
-def record_type_label(record: Record) -> str:
-    record_type = RECORD_TYPES.get(record.type)
-    return record_type.label_zh if record_type is not None else record.type
-
-
-#: Shown for a clue whose content the reader may not see (need-to-know, 003:97).
-HIDDEN_CONTENT_ZH = "(内容仅承办人和审核员可见)"
-
-
-def record_summary(record: Record) -> str:
-    """The record's first field, on one line: enough to tell records of a type apart."""
-    record_type = RECORD_TYPES.get(record.type)
-    if record_type is None or not record_type.fields:
-        return EMPTY
-    if record.content_hidden:
-        return tr(HIDDEN_CONTENT_ZH)
-    first = record_type.fields[0]
-    return one_line(field_text(first, record.fields.get(first.name)))
-
-
-def record_details(record: Record) -> list[tuple[str, str]]:
-    rows = [
-        (tr("日期"), date_text(record.record_date)),
-        (tr("类型"), record_type_label(record)),
-        (tr("来源"), record.source.label_zh),
-        (tr("密级"), record.disclosure.label_zh),
-    ]
-    if record.content_hidden:
-        rows.append((tr("内容"), tr(HIDDEN_CONTENT_ZH)))
-    for field in labelled_fields(record.type, record.fields):
-        text = field_text(field.spec, field.value) if field.spec else str(field.value)
-        rows.append((field.label_zh, text))
-    rows.append((tr("登记人"), record.created_by))
-    rows.append((tr("登记时间"), date_text(record.created_at)))
-    return rows
-
-
 #: Tab order below the basic information: records are what the clerks work on most.
 RECORDS_TAB, FAMILY_TAB = 0, 1
 
@@ -101,6 +68,7 @@ class DossierView(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dossier: Dossier | None = None
+        self._panels: list[DossierPanel] = []  # tabs that load their own data (add_panel)
         self.placeholder = QLabel(tr("请在左侧选择一名人员查看档案"), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #888; font-size: 15px;")
@@ -113,8 +81,15 @@ class DossierView(QStackedWidget):
         self.title.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.subtitle = QLabel(page)
         self.subtitle.setStyleSheet("color: #555;")
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
+        header, heading = QHBoxLayout(), QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        header.addLayout(heading, 1)
+        self.photo = QLabel(page)  # the official's photo, scaled (show_photo)
+        self.photo.setObjectName("dossier_photo")
+        self.photo.hide()
+        header.addWidget(self.photo)
+        layout.addLayout(header)
         sections = QSplitter(Qt.Orientation.Vertical, page)
         sections.setChildrenCollapsible(False)
         layout.addWidget(sections, 1)
@@ -136,28 +111,13 @@ class DossierView(QStackedWidget):
         sections.setStretchFactor(1, 1)
         sections.setSizes([self.info.sizeHint().height() + 48, 400])
 
-        self.record_model = RowTableModel(
-            [
-                Column(tr("日期"), lambda r: date_text(r.record_date)),
-                Column(tr("类型"), record_type_label),
-                Column(tr("摘要"), record_summary),
-                Column(tr("来源"), lambda r: r.source.label_zh),
-                Column(tr("密级"), lambda r: r.disclosure.label_zh),
-            ],
-            self,
-        )
-        records = QSplitter(Qt.Orientation.Horizontal, self.tabs)
-        self.record_table = make_table(records, self.record_model, stretch_column=2)
-        self.record_table.selectionModel().selectionChanged.connect(self._record_selected)
-        self.record_detail = QGroupBox(tr("记录详情"))
-        self._detail_form = QFormLayout(self.record_detail)
-        detail_scroll = QScrollArea(records)
-        detail_scroll.setWidgetResizable(True)
-        detail_scroll.setWidget(self.record_detail)
-        records.addWidget(self.record_table)
-        records.addWidget(detail_scroll)
-        records.setSizes([460, 300])
-        self.tabs.insertTab(RECORDS_TAB, records, tr("记录"))
+        self.records = RecordsTab(self.tabs)
+        # The names the window, the lock and the tests have always used.
+        self.record_model = self.records.model
+        self.record_table = self.records.table
+        self.record_detail = self.records.detail
+        self.record_sections = self.records.sections
+        self.tabs.insertTab(RECORDS_TAB, self.records, tr("记录"))
 
         self.family_model = RowTableModel(
             [Column(spec.label_zh, _family_getter(spec)) for spec in FAMILY_FIELDS], self
@@ -178,10 +138,11 @@ class DossierView(QStackedWidget):
         )
         self.info.show_official(official)
         self.family_model.set_rows(dossier.family)
-        self.record_model.set_rows(dossier.records)
-        self._show_record(None)
+        self.records.show_records(dossier.records, keep_place=same_official)
         self.tabs.setTabText(RECORDS_TAB, tr("记录") + f"({len(dossier.records)})")
         self.tabs.setTabText(FAMILY_TAB, tr("家庭成员及主要社会关系") + f"({len(dossier.family)})")
+        for panel in self._panels:
+            panel.show_official(official.id)
         if not same_official:
             self.tabs.setCurrentIndex(RECORDS_TAB)
         self.setCurrentIndex(1)
@@ -193,12 +154,36 @@ class DossierView(QStackedWidget):
         self.subtitle.clear()
         self.info.clear()
         self.family_model.clear()
-        self.record_model.clear()
-        self._show_record(None)
+        self.records.clear()
         # The tab titles carry the dossier's counts ("记录(3)").
         self.tabs.setTabText(RECORDS_TAB, tr("记录"))
         self.tabs.setTabText(FAMILY_TAB, tr("家庭成员及主要社会关系"))
+        for panel in self._panels:
+            panel.clear()
+        self.show_photo(None)
         self.setCurrentIndex(0)
+
+    def add_panel(self, panel: QWidget, title: str) -> None:
+        """Host a tab that loads its own data (:class:`ui.dossier_panel.DossierPanel`)."""
+        if not isinstance(panel, DossierPanel):
+            raise TypeError(f"{type(panel).__name__} is not a DossierPanel")
+        self._panels.append(panel)
+        self.tabs.addTab(panel, title)
+
+    def show_photo(self, content: bytes | None) -> None:
+        """Show the official's photo (scaled, from memory), or hide the frame."""
+        pixmap = QPixmap()
+        if content is None or not pixmap.loadFromData(content):
+            self.photo.clear()
+            self.photo.hide()
+            return
+        self.photo.setPixmap(
+            pixmap.scaled(
+                96, 128, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )  # fmt: skip
+        self.photo.show()
 
     def is_empty(self) -> bool:
         return self._dossier is None
@@ -210,23 +195,21 @@ class DossierView(QStackedWidget):
         official = self.current_official()
         return None if official is None else official.id
 
-    # ---- record detail -----------------------------------------------------------------
+    # ---- records -----------------------------------------------------------------------
 
-    def _record_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = {index.row() for index in selected.indexes()}
-        self._show_record(self.record_model.row_at(min(rows)) if rows else None)
+    def current_record(self) -> Record | None:
+        """The record selected in the 记录 tab."""
+        return self.records.current_record()
 
-    def _show_record(self, record: Record | None) -> None:
-        while self._detail_form.rowCount():
-            self._detail_form.removeRow(0)
-        if record is None:
-            self._detail_form.addRow(QLabel(tr("选择一条记录查看全部内容"), self.record_detail))
-            return
-        for label, text in record_details(record):
-            value = QLabel(text, self.record_detail)
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._detail_form.addRow(label + ":", value)
+    def current_section(self) -> str:
+        """The 记录 tab's section: a record type, or ``""`` for 全部."""
+        return self.records.current_section()
+
+    def select_record(self, record_id: int) -> bool:
+        return self.records.select_record(record_id)
+
+    def set_record_actions(self, actions: list[QAction], *, withdraw: QAction) -> None:
+        self.records.set_actions(actions, withdraw=withdraw)
 
 
 def _family_getter(spec: FieldSpec) -> Callable[[FamilyMember], str]:

@@ -1,4 +1,5 @@
-"""导出签章PDF: ask where, sign on the worker, then tell the document number.
+"""导出签章PDF: ask which version (涉密 / 内部 / 公开) and where, sign on the worker, then
+tell the document number.
 
 Rendering and signing take a noticeable moment, so the GUI shows a busy cursor and a
 status message meanwhile; the vault worker does the work (the signing key never leaves
@@ -14,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from exports.dossier_export import SavedExport, save_signed_dossier
+from exports.export_profiles import DEFAULT_PROFILE, PROFILES, ExportProfile
 from records.model import Official
 from ui.error_messages import UserError, message_for
 from ui.file_dialogs import FileDialogs, documents_folder
@@ -22,9 +24,18 @@ from ui.notices import Notices
 from ui.vault_worker import VaultWorker
 
 
-def suggested_file_name(official: Official) -> str:
-    # The name alone would collide between namesakes; the record id keeps files apart.
-    return tr("{name}-廉政档案-{id}.pdf").format(name=official.name, id=official.id)
+def suggested_file_name(official: Official, profile: ExportProfile | None = None) -> str:
+    # The name alone would collide between namesakes; the record id keeps files apart. The
+    # classification in the name keeps a 公开 copy from being mistaken for the 涉密 one.
+    label = (profile or PROFILES[DEFAULT_PROFILE]).classification_label
+    return tr("{name}-廉政档案-{label}-{id}.pdf").format(
+        name=official.name, label=label, id=official.id
+    )
+
+
+def profile_choices() -> list[tuple[str, str]]:
+    """``(code, label)`` of every export profile, the default (涉密) first."""
+    return [(p.code, tr(p.label_zh)) for p in PROFILES.values()]
 
 
 class ExportFlow(QObject):
@@ -55,9 +66,12 @@ class ExportFlow(QObject):
     def start(self, official: Official) -> None:
         if self._busy:
             return
+        code = self._file_dialogs.export_profile(self._window, profile_choices())
+        if code is None or code not in PROFILES:
+            return
         folder = self._folder or documents_folder()
         path = self._file_dialogs.save_pdf_path(
-            self._window, folder / suggested_file_name(official)
+            self._window, folder / suggested_file_name(official, PROFILES[code])
         )
         if path is None:
             return
@@ -65,7 +79,7 @@ class ExportFlow(QObject):
         official_id = official.id
         self._set_busy(True)
         self._worker.submit(
-            lambda session: save_signed_dossier(session, official_id, path),
+            lambda session: save_signed_dossier(session, official_id, path, profile=code),
             self._done,
             self._failed,
         )

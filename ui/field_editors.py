@@ -7,9 +7,10 @@ with the same words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from records.fields import FieldKind, FieldSpec
@@ -29,6 +30,31 @@ class FieldEditor:
 
     def set_value(self, value: object) -> None:
         raise NotImplementedError
+
+    def on_changed(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` on every change of the value (each keystroke, pick or tick)."""
+        raise NotImplementedError
+
+    def on_finished(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` when the user is done with the field (leaves it, presses Enter).
+
+        Inline validation waits for this: a half-typed date is not an error yet.
+        """
+        self.on_changed(callback)  # picking or ticking is done at once
+
+
+class _FocusOutWatcher(QObject):
+    """Calls back when its widget loses focus (a QPlainTextEdit has no editingFinished)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._callback()
+        return False
 
 
 class LineEditor(FieldEditor):
@@ -54,6 +80,12 @@ class LineEditor(FieldEditor):
     def set_value(self, value: object) -> None:
         self._edit.setText("" if value is None else str(value))
 
+    def on_changed(self, callback: Callable[[], None]) -> None:
+        self._edit.textChanged.connect(lambda _text: callback())
+
+    def on_finished(self, callback: Callable[[], None]) -> None:
+        self._edit.editingFinished.connect(callback)
+
 
 class TextEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
@@ -69,6 +101,12 @@ class TextEditor(FieldEditor):
     def set_value(self, value: object) -> None:
         self._edit.setPlainText("" if value is None else str(value))
 
+    def on_changed(self, callback: Callable[[], None]) -> None:
+        self._edit.textChanged.connect(callback)
+
+    def on_finished(self, callback: Callable[[], None]) -> None:
+        _FocusOutWatcher(self._edit, callback)
+
 
 class FlagEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget) -> None:
@@ -81,6 +119,9 @@ class FlagEditor(FieldEditor):
 
     def set_value(self, value: object) -> None:
         self._box.setChecked(bool(value))
+
+    def on_changed(self, callback: Callable[[], None]) -> None:
+        self._box.toggled.connect(lambda _checked: callback())
 
 
 class ChoiceEditor(FieldEditor):
@@ -102,6 +143,9 @@ class ChoiceEditor(FieldEditor):
         index = self.combo.findData("" if value is None else str(value))
         if index >= 0:
             self.combo.setCurrentIndex(index)
+
+    def on_changed(self, callback: Callable[[], None]) -> None:
+        self.combo.currentIndexChanged.connect(lambda _index: callback())
 
 
 def make_editor(

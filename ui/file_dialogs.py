@@ -7,10 +7,11 @@ path straight away.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from ui.i18n import tr
 
@@ -31,6 +32,21 @@ class FileDialogs:
         path = Path(chosen)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
+    def export_profile(
+        self, parent: QWidget | None, choices: Sequence[tuple[str, str]]
+    ) -> str | None:
+        """Which version of a dossier to export, before asking where (``None`` if cancelled).
+
+        :param choices: ``(code, label)`` pairs; the first is preselected.
+        """
+        labels = [label for _code, label in choices]
+        chosen, ok = QInputDialog.getItem(
+            parent, tr("导出签章PDF"), tr("导出版本:"), labels, 0, False
+        )
+        if not ok:
+            return None
+        return next((code for code, label in choices if label == chosen), None)
+
     def save_path(
         self, parent: QWidget | None, title: str, suggested: Path, file_filter: str, suffix: str
     ) -> Path | None:
@@ -44,6 +60,16 @@ class FileDialogs:
             return None
         path = Path(chosen)
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def open_file(
+        self, parent: QWidget | None, title: str, start: Path, file_filter: str
+    ) -> Path | None:
+        """An existing file to read (``None`` if cancelled).
+
+        :param file_filter: e.g. ``tr("扫描件 (*.pdf *.jpg *.jpeg *.png)")``.
+        """
+        chosen, _filter = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
+        return Path(chosen) if chosen else None
 
     def vault_folder(self, parent: QWidget | None, start: Path | None) -> Path | None:
         """An existing folder that should hold a vault (``None`` if cancelled)."""

@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QSplitter, QWidget
 
-from records.model import Dossier, Official, User
+from records.model import Dossier, Official, Record, User
 from records.roles import ADMINISTRATOR_ROLES, Action, may
 from records.services.officials import OfficialService
+from ui.attachments_tab import AttachmentsTab
 from ui.dossier_view import FAMILY_TAB, RECORDS_TAB, DossierView
+from ui.due_panel import DuePanel
 from ui.error_messages import UserError, message_for
 from ui.export_flow import ExportFlow
 from ui.family_dialog import FamilyMemberDialog
@@ -24,10 +26,13 @@ from ui.notices import Notices
 from ui.official_dialog import OfficialDialog
 from ui.official_search_panel import OfficialSearchPanel
 from ui.password_dialogs import open_change_password
+from ui.positions_tab import PositionsTab
 from ui.record_dialog import RecordDialog
+from ui.record_history_dialog import RecordHistoryDialog
+from ui.record_undo import RecordUndo
 from ui.resume_point import ResumePoint
-from ui.service_form_dialog import ServiceFormDialog
 from ui.vault_worker import VaultWorker
+from ui.withdraw_dialog import WithdrawDialog
 
 WINDOW_TITLE = "廉档 — 电子廉政档案"
 
@@ -58,10 +63,14 @@ class MainWindow(QMainWindow):
         self._notices = notices or Notices()
         self._dossier_sequence = 0
         self._tab_after_load: int | None = None
+        self._record_after_load: int | None = None
         #: Where the user was when they (or the idle timer) locked; read by the owner.
         self.resume_point: ResumePoint | None = None
         self.setWindowTitle(tr(WINDOW_TITLE))
-        self.menu_actions = create_actions(self)
+        # 撤消/重做 of record steps, this session's only: a window is built per unlock, and
+        # locking clears it (clear_data).
+        self.record_undo = RecordUndo(worker, self)
+        self.menu_actions = create_actions(self, self.record_undo.stack)
 
         self.search = OfficialSearchPanel(worker, self)
         self.dossier_view = DossierView(self)
@@ -83,10 +92,27 @@ class MainWindow(QMainWindow):
 
         self.export_flow = ExportFlow(worker, file_dialogs or FileDialogs(), self._notices, self)
         self.export_flow.busyChanged.connect(self._export_busy)
+        # Tabs that load their own part of the dossier (attachments with the photo, positions).
+        self.attachments_tab = AttachmentsTab(
+            worker, user, file_dialogs or FileDialogs(), self._notices, self
+        )
+        self.attachments_tab.photoLoaded.connect(self.dossier_view.show_photo)
+        self.positions_tab = PositionsTab(worker, self)
+        for tab, title in ((self.attachments_tab, "附件"), (self.positions_tab, "任职经历")):
+            tab.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self.dossier_view.add_panel(tab, tr(title))
+        # The page shown when no dossier is selected: the deadline list (DOMAIN §4).
+        self.due_panel = DuePanel(worker, user, self.dossier_view)
+        self.due_panel.officialActivated.connect(self.show_official)
+        self.dossier_view.placeholder.hide()
+        self.dossier_view.removeWidget(self.dossier_view.placeholder)
+        self.dossier_view.insertWidget(0, self.due_panel)
+        self.dossier_view.setCurrentIndex(0)
 
         self.menu_actions.new_official.triggered.connect(self.new_official)
         self.menu_actions.add_record.triggered.connect(self.add_record)
         self.menu_actions.add_family.triggered.connect(self.add_family_member)
+        self._connect_record_actions()
         self.menu_actions.export_pdf.triggered.connect(self.export_pdf)
         self.menu_actions.change_password.triggered.connect(
             lambda: open_change_password(worker, self._notices, self)
@@ -101,6 +127,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.resize(1280, 800)
         self.search.refresh()
+        self.due_panel.refresh()
 
     @property
     def user(self) -> User:
@@ -118,8 +145,39 @@ class MainWindow(QMainWindow):
         if official is None:
             return
         dialog = RecordDialog(self._worker, official, self)
-        dialog.saved.connect(lambda _record: self._dossier_changed(RECORDS_TAB, tr("已登记记录")))
+        section = self.dossier_view.current_section()
+        if section:  # the clerk is looking at one type's section: file one of those
+            dialog.set_type(section)
+        dialog.saved.connect(self._record_added)
         self._open(dialog)
+
+    def edit_record(self) -> None:
+        official, record = self.dossier_view.current_official(), self.dossier_view.current_record()
+        if official is None or record is None or not self.menu_actions.edit_record.isEnabled():
+            return
+        dialog = RecordDialog(self._worker, official, self, record=record)
+        dialog.saved.connect(lambda after: self._record_edited(record, after))
+        self._open(dialog)
+
+    def withdraw_record(self) -> None:
+        record = self.dossier_view.current_record()
+        if record is None or not self.menu_actions.withdraw_record.isEnabled():
+            return
+        dialog = WithdrawDialog(self._worker, record, self)
+        # Not pushed on the undo stack: nothing can reinstate a withdrawn record.
+        dialog.saved.connect(
+            lambda withdrawn: self._dossier_changed(RECORDS_TAB, tr("已撤销记录"), withdrawn.id)
+        )
+        self._open(dialog)
+
+    def show_record_history(self) -> None:
+        record = self.dossier_view.current_record()
+        if record is not None and self.menu_actions.record_history.isEnabled():
+            self._open(RecordHistoryDialog(self._worker, record, self))
+
+    def focus_search(self) -> None:
+        self.search.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.search_edit.selectAll()
 
     def add_family_member(self) -> None:
         official = self.dossier_view.current_official()
@@ -136,6 +194,12 @@ class MainWindow(QMainWindow):
         if official is not None:
             self.export_flow.start(official)
 
+    def show_official(self, official_id: int) -> None:
+        """Open a dossier from elsewhere (the deadline list): the search is cleared so the
+        official is in the list to select."""
+        self.search.clear()
+        self.search.refresh(select_id=official_id)
+
     def lock(self) -> None:
         # Taken before the data is cleared: the search text and an id, no dossier content.
         self.resume_point = ResumePoint.capture(self)
@@ -149,9 +213,12 @@ class MainWindow(QMainWindow):
             QDialog.done(dialog, QDialog.DialogCode.Rejected)
             dialog.deleteLater()
         self._dossier_sequence += 1
+        self.record_undo.clear()
+        self._record_after_load = None
         self.export_flow.abandon()
         self.search.clear()
         self.dossier_view.clear()
+        self.due_panel.clear()
         self.statusBar().clearMessage()
         self._update_actions()
 
@@ -186,6 +253,9 @@ class MainWindow(QMainWindow):
             self._tab_after_load = None
         else:
             self.statusBar().clearMessage()
+        if self._record_after_load is not None:
+            self.dossier_view.select_record(self._record_after_load)
+            self._record_after_load = None
         self._update_actions()
         self.dossierShown.emit(dossier.official.id)
 
@@ -202,13 +272,64 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self.search.refresh(select_id=official.id)
 
-    def _dossier_changed(self, tab: int, message: str) -> None:
+    def _dossier_changed(self, tab: int, message: str, record_id: int | None = None) -> None:
         official_id = self.dossier_view.current_official_id()
         if official_id is None:
             return
         self.statusBar().showMessage(message, 5000)
         self._tab_after_load = tab  # show the user where the new entry went
+        self._record_after_load = record_id
         self.load_dossier(official_id)
+
+    # ---- records: edit, withdraw, undo ---------------------------------------------------
+
+    def _connect_record_actions(self) -> None:
+        actions = self.menu_actions
+        actions.edit_record.triggered.connect(self.edit_record)
+        actions.withdraw_record.triggered.connect(self.withdraw_record)
+        actions.record_history.triggered.connect(self.show_record_history)
+        actions.find.triggered.connect(self.focus_search)
+        self.dossier_view.set_record_actions(
+            [actions.edit_record, actions.withdraw_record, actions.record_history],
+            withdraw=actions.withdraw_record,
+        )
+        records = self.dossier_view.records
+        records.recordSelected.connect(lambda _record: self._update_actions())
+        records.recordActivated.connect(lambda _record: self._record_activated())
+        self.record_undo.applied.connect(self._step_applied)
+        self.record_undo.failed.connect(self._step_failed)
+
+    def _record_activated(self) -> None:
+        # Double-click / Enter: a clerk corrects the record, anyone else reads its history.
+        if self.menu_actions.edit_record.isEnabled():
+            self.edit_record()
+        else:
+            self.show_record_history()
+
+    def _record_added(self, record: Record) -> None:
+        self.record_undo.record_added(record)
+        self._dossier_changed(RECORDS_TAB, tr("已登记记录"), record.id)
+
+    def _record_edited(self, before: Record, after: Record) -> None:
+        # Undoable only if this edit directly followed the version on screen; otherwise a
+        # version someone else made lies between, and undoing would silently drop it.
+        if after.version == before.version + 1:
+            self.record_undo.record_edited(before, after)
+        message = tr("已修改记录(第{n}版)").format(n=after.version)
+        self._dossier_changed(RECORDS_TAB, message, after.id)
+
+    def _step_applied(self, record: Record, message: str) -> None:
+        if record.official_id == self.dossier_view.current_official_id():
+            self._dossier_changed(RECORDS_TAB, message, record.id)
+            return
+        # The step concerned another dossier: open it, so the user sees what changed.
+        self.statusBar().showMessage(message, 5000)
+        self._tab_after_load, self._record_after_load = RECORDS_TAB, record.id
+        self.show_official(record.official_id)
+
+    def _step_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+        self._notices.error(self, tr("撤消/重做"), message)
 
     def _export_busy(self, busy: bool) -> None:
         if busy:
@@ -219,7 +340,7 @@ class MainWindow(QMainWindow):
 
     # ---- state ---------------------------------------------------------------------------
 
-    def _open(self, dialog: ServiceFormDialog) -> None:
+    def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -229,6 +350,16 @@ class MainWindow(QMainWindow):
         self.menu_actions.new_official.setEnabled(may(role, Action.OFFICIAL_ADD))
         self.menu_actions.add_record.setEnabled(has_dossier and may(role, Action.RECORD_ADD))
         self.menu_actions.add_family.setEnabled(has_dossier and may(role, Action.RECORD_ADD))
+        record = self.dossier_view.current_record() if has_dossier else None
+        # A withdrawn record is final; a clue the reader may not read is not theirs to change.
+        changeable = record is not None and not record.withdrawn and not record.content_hidden
+        self.menu_actions.edit_record.setEnabled(changeable and may(role, Action.RECORD_EDIT))
+        self.menu_actions.withdraw_record.setEnabled(
+            changeable and may(role, Action.RECORD_WITHDRAW)
+        )
+        self.menu_actions.record_history.setEnabled(
+            record is not None and may(role, Action.RECORD_LIST)
+        )
         self.menu_actions.export_pdf.setEnabled(
             has_dossier and may(role, Action.DOSSIER_EXPORT) and not self.export_flow.is_busy
         )

@@ -7,10 +7,11 @@ early search can never overwrite a later one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from records.model import Official
+from records.search import OfficialQuery
 from records.services.officials import DEFAULT_LIST_LIMIT, OfficialService
 from ui.dossier_view import make_table
 from ui.error_messages import UserError, message_for
@@ -20,6 +21,9 @@ from ui.vault_worker import VaultWorker
 
 #: Long enough to skip the keystrokes of a word, short enough to feel immediate.
 SEARCH_DELAY_MS = 150
+#: Columns of the list the service can sort by (姓名 in pinyin order); the others keep the
+#: current order. Sorting re-queries: sorting the shown rows would sort a truncated list.
+SORT_OF_COLUMN = {0: "name", 2: "birth_date", 3: "unit"}
 
 
 class OfficialSearchPanel(QWidget):
@@ -38,7 +42,14 @@ class OfficialSearchPanel(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.model = OfficialListModel(self)
         self.table: QTableView = make_table(self, self.model, stretch_column=3)  # 工作单位
-        self.table.setSortingEnabled(False)  # the service's order (by name) is the order
+        self.table.setSortingEnabled(False)  # the service sorts (see SORT_OF_COLUMN)
+        self._sort_column = 0
+        self._descending = False
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.count_label = QLabel(self)
         self.count_label.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)
@@ -60,9 +71,14 @@ class OfficialSearchPanel(QWidget):
         self._sequence += 1
         sequence = self._sequence
         self._select_after = select_id
-        text = self.search_edit.text()
+        query = OfficialQuery(
+            text=self.search_edit.text(),
+            sort=SORT_OF_COLUMN[self._sort_column],
+            descending=self._descending,
+            limit=DEFAULT_LIST_LIMIT,
+        )
         self._worker.submit(
-            lambda session: OfficialService(session).list(text),
+            lambda session: OfficialService(session).search(query),
             lambda officials: self._show(sequence, officials),
             lambda error: self._failed(sequence, error),
         )
@@ -111,6 +127,24 @@ class OfficialSearchPanel(QWidget):
         self.model.clear()
         self.count_label.setText(message_for(error))
         self.listRefreshed.emit(0)
+
+    def sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort by ``column`` (as a header click does); other columns are ignored."""
+        self.table.horizontalHeader().setSortIndicator(column, order)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if column not in SORT_OF_COLUMN:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self._sort_column, self._order())
+            header.blockSignals(False)
+            return
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    def _order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.officialSelected.emit(self.selected_official())

@@ -83,6 +83,7 @@ class ChangePasswordDialog(ServiceFormDialog):
         )
         hide_typing(self.form, "old_password", "new_password", "new_password_confirm")
         self.body.addWidget(self.form)
+        self.save_button.setText(tr("修改"))
         self.resize(420, self.sizeHint().height())
 
     def forms(self) -> list[FieldForm]:
@@ -132,6 +133,7 @@ class ResetPasswordDialog(ServiceFormDialog):
         )
         hide_typing(self.form, "password", "password_confirm")
         self.body.addWidget(self.form)
+        self.save_button.setText(tr("重置"))
         self.resize(440, self.sizeHint().height())
 
     def forms(self) -> list[FieldForm]:

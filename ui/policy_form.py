@@ -39,6 +39,8 @@ _HINTS = {
     "allow_combined_roles": (
         "小单位例外:允许一个账户兼任多个角色(不再强制三员分立,每次授权都记入审计日志)"
     ),
+    "attachment_max_mb": "超过此大小的扫描件、照片等附件不予接收",
+    "check_sample_percent": "每年随机抽取多少比例的个人有关事项报告进行查核",
 }
 
 
@@ -61,7 +63,8 @@ class PolicyForm(QGroupBox):
         self.check_boxes: dict[str, QCheckBox] = {}
 
         form = QFormLayout()
-        for name in POLICY_NAMES:
+        # Numbers first, then the switches, whatever order the fields were added in.
+        for name in sorted(POLICY_NAMES, key=lambda n: policy_limits(n) is None):
             limits = policy_limits(name)
             label = tr(policy_label_zh(name))
             if limits is not None:

@@ -1,86 +1,62 @@
-"""Records of a dossier (issue 2: ``major_matter``; the registry grows with issue 4)."""
+"""Records of a dossier: filing, listing, reading, correcting and withdrawing them.
+
+History, never deletion (DOMAIN.md §3): an edit copies the current version into
+``record_history`` and bumps ``version``; a withdrawal marks the row with who, when and
+why. No code path deletes a record row.
+"""
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Mapping
 from datetime import date
-from typing import TypeVar
 
-from records.errors import ValidationError
-from records.fields import FieldKind, FieldSpec, parse_date, parse_value
+from records.errors import ConflictError, ValidationError
+from records.fields import FieldKind, FieldSpec, parse_value
 from records.model import Disclosure, Record, Source
-from records.need_to_know import as_seen_by
-from records.record_types import NEED_TO_KNOW_TYPES, RECORD_TYPES, RecordType
-from records.roles import Action, Role
+from records.need_to_know import as_seen_by, may_read_content
+from records.record_history import RecordVersion, versions
+from records.roles import Action
 from records.rows import RECORD_COLUMNS, record_from_row
+from records.services.clue_informants import clean_informant, store_informant
 from records.services.officials import OfficialService, official_object
+from records.services.record_access import (
+    load_record,
+    record_object,
+    require_content_access,
+)
+from records.services.record_input import (
+    check_custodian,
+    parse_disclosure,
+    parse_source,
+    record_type,
+    validate_record_fields,
+)
+from records.services.record_input import record_date as parse_record_date
 from records.session import Session
 
-E = TypeVar("E", Source, Disclosure)
+__all__ = ["RecordService", "record_type", "validate_record_fields"]
 
-_DATE_SPEC = FieldSpec("date", "日期", "date", FieldKind.DATE, required=True)
-
-
-def record_type(code: str) -> RecordType:
-    try:
-        return RECORD_TYPES[code]
-    except KeyError:
-        raise ValidationError(
-            "type",
-            "记录类型",
-            "未知类型,可用:" + "、".join(f"{t.code}({t.label_zh})" for t in RECORD_TYPES.values()),
-            "unknown record type; known: " + ", ".join(RECORD_TYPES),
-        ) from None
+REASON_SPEC = FieldSpec(
+    "reason", "撤销理由", "Reason", FieldKind.LONG_TEXT, required=True, max_length=500
+)
 
 
-def _enum_value(kind: type[E], raw: str, field: str, label: str) -> E:
-    try:
-        return kind(raw)
-    except ValueError:
-        raise ValidationError(
-            field,
-            label,
-            "应为 " + "、".join(f"{m.value}({m.label_zh})" for m in kind),
-            "must be one of " + ", ".join(m.value for m in kind),
-        ) from None
-
-
-def validate_record_fields(rtype: RecordType, values: Mapping[str, object]) -> dict[str, object]:
-    known = {spec.name for spec in rtype.fields}
-    for key in values:
-        if key not in known:
-            raise ValidationError(
-                key, key, f"不是“{rtype.label_zh}”的字段", f"is not a field of {rtype.code}"
-            )
-    cleaned: dict[str, object] = {}
-    for spec in rtype.fields:
-        value = parse_value(spec, values.get(spec.name))
-        if value is not None:
-            cleaned[spec.name] = value.isoformat() if isinstance(value, date) else value
-    return cleaned
-
-
-def _check_custodian(session: Session, name: str) -> None:
-    """A clue's custodian is an enabled account that may work on dossiers."""
-    row = session.conn.execute(
-        "SELECT 1 FROM users u JOIN user_roles r ON r.user_id = u.id"
-        " WHERE u.name = ? AND u.enabled = 1 AND r.role IN (?, ?)",
-        (name, Role.CLERK, Role.VETTING),
-    ).fetchone()
-    if row is None:
-        raise ValidationError(
-            "custodian",
-            "承办人",
-            "应为已启用的录入员或审核员账户",
-            "must be an enabled clerk or vetting account",
-        )
+def _fields_json(fields: Mapping[str, object]) -> str:
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
 
 class RecordService:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._officials = OfficialService(session)
+
+    def _reload(self, record_id: int) -> Record:
+        row = self._session.conn.execute(
+            f"SELECT {RECORD_COLUMNS} FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        return record_from_row(row)
 
     def add(
         self,
@@ -91,18 +67,18 @@ class RecordService:
         *,
         source: str = Source.ORGANIZATION,
         disclosure: str = Disclosure.INTERNAL,
+        informant_name: str = "",
+        informant_contact: str = "",
     ) -> Record:
+        """File a record. For a clue, the informant (if given) is stored apart from it."""
         session = self._session
         session.require(Action.RECORD_ADD, official_object(official_id))
         rtype = record_type(type_code)
-        when = parse_date(_DATE_SPEC, record_date)
-        if when > session.now().date():
-            raise _DATE_SPEC.invalid("不能晚于今天", "must not be in the future")
-        cleaned = validate_record_fields(rtype, fields)
-        if rtype.code in NEED_TO_KNOW_TYPES:
-            _check_custodian(session, str(cleaned["custodian"]))
-        parsed_source = _enum_value(Source, str(source), "source", "来源")
-        parsed_disclosure = _enum_value(Disclosure, str(disclosure), "disclosure", "密级")
+        when = parse_record_date(session, record_date)
+        cleaned = validate_record_fields(rtype, fields, when)
+        check_custodian(session, rtype, cleaned)
+        informant = clean_informant(rtype.code, informant_name, informant_contact)
+        parsed_source, parsed_disclosure = parse_source(source), parse_disclosure(disclosure)
         self._officials._load(official_id)
         session.require_not_recused(official_id, Action.RECORD_ADD)
         with session.transaction() as conn:
@@ -113,7 +89,7 @@ class RecordService:
                     official_id,
                     rtype.code,
                     when.isoformat(),
-                    json.dumps(cleaned, ensure_ascii=False, sort_keys=True),
+                    _fields_json(cleaned),
                     parsed_source,
                     parsed_disclosure,
                     session.user.name,
@@ -121,13 +97,19 @@ class RecordService:
                 ),
             )
             record_id = int(cursor.lastrowid or 0)
+            if informant is not None:
+                store_informant(conn, record_id, informant)
             session.log("record.add", official_object(official_id), detail=f"record:{record_id}")
-        row = session.conn.execute(
-            f"SELECT {RECORD_COLUMNS} FROM records WHERE id = ?", (record_id,)
-        ).fetchone()
-        return record_from_row(row)
+        return self._reload(record_id)
 
-    def list(self, official_id: int, *, type_code: str | None = None) -> list[Record]:
+    def list(
+        self,
+        official_id: int,
+        *,
+        type_code: str | None = None,
+        include_withdrawn: bool = True,
+    ) -> list[Record]:
+        """The dossier's records by date; withdrawn ones are included (marked) by default."""
         session = self._session
         session.require(Action.RECORD_LIST, official_object(official_id))
         if type_code is not None:
@@ -139,7 +121,132 @@ class RecordService:
         if type_code is not None:
             sql += " AND type = ?"
             params.append(type_code)
+        if not include_withdrawn:
+            sql += " AND withdrawn_at IS NULL"
         with session.transaction() as conn:
             rows = conn.execute(sql + " ORDER BY record_date, id", params).fetchall()
             session.log("record.list", official_object(official_id))
         return [as_seen_by(record_from_row(row), session.user) for row in rows]
+
+    def get(self, record_id: int) -> Record:
+        """One record as the user may see it (audited, ``record.show``)."""
+        session = self._session
+        session.require(Action.RECORD_LIST, record_object(record_id))
+        record = load_record(session, record_id, Action.RECORD_LIST)
+        with session.transaction():
+            session.log("record.show", record_object(record_id))
+        return as_seen_by(record, session.user)
+
+    def history(self, record_id: int) -> builtins.list[RecordVersion]:
+        """Every version, oldest first, with who changed what and when; then the withdrawal.
+
+        Audited as ``record.history``; need-to-know masks the content as in :meth:`get`.
+        """
+        session = self._session
+        session.require(Action.RECORD_LIST, record_object(record_id))
+        record = load_record(session, record_id, Action.RECORD_LIST)
+        hide = not may_read_content(record, session.user)
+        with session.transaction() as conn:
+            result = versions(conn, record, hide_content=hide)
+            session.log("record.history", record_object(record_id))
+        return result
+
+    def edit(
+        self,
+        record_id: int,
+        *,
+        fields: Mapping[str, object] | None = None,
+        record_date: date | str | None = None,
+        source: str | None = None,
+        disclosure: str | None = None,
+    ) -> Record:
+        """A new version: ``fields`` are merged over the current ones (an empty value
+        clears an optional field); the whole record is validated again.
+
+        :raises ConflictError: the record is withdrawn.
+        :raises ValidationError: a field breaks a rule, or nothing would change.
+        """
+        session = self._session
+        session.require(Action.RECORD_EDIT, record_object(record_id))
+        current = load_record(session, record_id, Action.RECORD_EDIT)
+        require_content_access(session, current, Action.RECORD_EDIT)
+        if current.withdrawn:
+            raise ConflictError(
+                f"记录已撤销,不能修改:{record_id}", f"record {record_id} is withdrawn"
+            )
+        rtype = record_type(current.type)
+        when = (
+            current.record_date if record_date is None else parse_record_date(session, record_date)
+        )
+        merged = {**current.fields, **(fields or {})}
+        cleaned = validate_record_fields(rtype, merged, when)
+        check_custodian(session, rtype, cleaned)
+        new_source = current.source if source is None else parse_source(source)
+        new_disclosure = current.disclosure if disclosure is None else parse_disclosure(disclosure)
+        if (cleaned, when, new_source, new_disclosure) == (
+            current.fields,
+            current.record_date,
+            current.source,
+            current.disclosure,
+        ):
+            raise ValidationError("fields", "记录", "没有任何修改", "nothing changed")
+        now = session.now().isoformat()
+        with session.transaction() as conn:
+            conn.execute(
+                "INSERT INTO record_history (record_id, version, record_date, fields_json,"
+                " source, disclosure, changed_by, changed_at) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    record_id,
+                    current.version,
+                    current.record_date.isoformat(),
+                    _fields_json(current.fields),
+                    current.source,
+                    current.disclosure,
+                    current.updated_by or current.created_by,
+                    (current.updated_at or current.created_at).isoformat(),
+                ),
+            )
+            conn.execute(
+                "UPDATE records SET record_date = ?, fields_json = ?, source = ?,"
+                " disclosure = ?, version = version + 1, updated_by = ?, updated_at = ?"
+                " WHERE id = ?",
+                (
+                    when.isoformat(),
+                    _fields_json(cleaned),
+                    new_source,
+                    new_disclosure,
+                    session.user.name,
+                    now,
+                    record_id,
+                ),
+            )
+            session.log(
+                "record.edit",
+                record_object(record_id),
+                detail=f"version:{current.version + 1}",
+            )
+        return self._reload(record_id)
+
+    def withdraw(self, record_id: int, reason: str) -> Record:
+        """Mark the record withdrawn with ``reason``; it stays in the dossier and its history.
+
+        :raises ValidationError: no reason given.
+        :raises ConflictError: already withdrawn.
+        """
+        session = self._session
+        session.require(Action.RECORD_WITHDRAW, record_object(record_id))
+        current = load_record(session, record_id, Action.RECORD_WITHDRAW)
+        require_content_access(session, current, Action.RECORD_WITHDRAW)
+        text = str(parse_value(REASON_SPEC, reason))
+        if current.withdrawn:
+            raise ConflictError(
+                f"记录已撤销:{record_id}", f"record {record_id} is already withdrawn"
+            )
+        with session.transaction() as conn:
+            conn.execute(
+                "UPDATE records SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ?"
+                " WHERE id = ?",
+                (session.now().isoformat(), session.user.name, text, record_id),
+            )
+            session.log("record.withdraw", record_object(record_id))
+        return self._reload(record_id)

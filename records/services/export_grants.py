@@ -33,8 +33,13 @@ class DossierExportGrant:
 
 
 @contextmanager
-def dossier_export_grant(session: Session, official_id: int) -> Iterator[DossierExportGrant]:
+def dossier_export_grant(
+    session: Session, official_id: int, *, profile: str = "secret"
+) -> Iterator[DossierExportGrant]:
     """Check the role, log the export and yield what the PDF needs, in one transaction.
+
+    :param profile: code of the export profile (``secret``, ``internal``, ``public``); the
+        audit entry records it, so the trail shows which version of the dossier left.
 
     :raises PermissionDeniedError: the acting role may not export (refusal audited).
     :raises NotFoundError: no such official, or no signing certificate installed.
@@ -47,7 +52,8 @@ def dossier_export_grant(session: Session, official_id: int) -> Iterator[Dossier
     with session.transaction():
         dossier = officials._dossier_unaudited(official_id)
         number = f"LD-{now:%Y%m%d}-{session.audit_head().seq + 1:06d}"
-        head = session.log("dossier.export", official_object(official_id), detail=number)
+        detail = f"{number} profile={profile}"
+        head = session.log("dossier.export", official_object(official_id), detail=detail)
         user = session.user
         yield DossierExportGrant(
             dossier=dossier,

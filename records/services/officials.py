@@ -22,6 +22,8 @@ from records.rows import (
     record_from_row,
     to_sql,
 )
+from records.search import OfficialQuery, search_officials
+from records.search_index import fill_pinyin
 from records.session import Session
 
 DEFAULT_LIST_LIMIT = 500
@@ -55,6 +57,7 @@ class OfficialService:
                 params,
             )
             official_id = int(cursor.lastrowid or 0)
+            fill_pinyin(conn, official_id, str(cleaned["name"]))
             session.log("official.add", official_object(official_id))
         return self._load(official_id)
 
@@ -93,23 +96,16 @@ class OfficialService:
         ).fetchone()
         return family_from_row(row)
 
-    def list(self, search: str = "", *, limit: int = DEFAULT_LIST_LIMIT) -> list[Official]:
-        """Officials whose name, unit or position contains ``search``, or ID starts with it."""
+    def search(self, query: OfficialQuery) -> list[Official]:
+        """Officials matching ``query`` (:mod:`records.search`), sorted as it asks."""
         session = self._session
         session.require(Action.OFFICIAL_LIST)
-        text = search.strip()
-        sql = f"SELECT {OFFICIAL_COLUMNS} FROM officials"
-        params: list[object] = []
-        if text:
-            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            sql += (
-                " WHERE name LIKE ? ESCAPE '\\' OR unit LIKE ? ESCAPE '\\'"
-                " OR position LIKE ? ESCAPE '\\' OR id_number LIKE ? ESCAPE '\\'"
-            )
-            params = [like, like, like, like[1:]]
-        sql += " ORDER BY name, id LIMIT ?"
-        params.append(limit)
-        return [official_from_row(row) for row in session.conn.execute(sql, params)]
+        return search_officials(session.conn, query, session.now().date())
+
+    def list(self, search: str = "", *, limit: int = DEFAULT_LIST_LIMIT) -> list[Official]:
+        """Officials matching ``search`` (name, pinyin, initials, ID prefix, unit, position),
+        in pinyin order of their names."""
+        return self.search(OfficialQuery(text=search, limit=limit))
 
     def dossier(self, official_id: int) -> Dossier:
         """The whole dossier; the read itself is written to the audit trail."""

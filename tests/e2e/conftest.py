@@ -61,6 +61,8 @@ def cli_vault(tmp_path_factory: pytest.TempPathFactory) -> CliVault:
         "--date",
         "2025-05-01",
         "--field",
+        "kind=操办婚丧喜庆",
+        "--field",
         "title=操办婚礼",
         "--field",
         "detail=女儿结婚,宴请亲友八桌,礼金已登记。",

@@ -92,6 +92,9 @@ def test_policy_show_and_set(vault: Path) -> None:
         "auto_lock_minutes": 10,
         "allow_remember": False,
         "allow_combined_roles": False,
+        "attachment_max_mb": 50,
+        "change_report_days": 30,
+        "check_sample_percent": 10,
     }
     text = as_user(vault, "admin", "policy", "show")
     assert text.code == 0 and "登录失败次数上限" in text.out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,9 @@ from exports.dossier_pdf import render_dossier_pdf
 from exports.page_furniture import classification_mark
 from exports.pdf_text import chinese_ordinal, format_field, markup
 from exports.stamp import ExportStamp
-from records.fields import FieldKind
-from records.model import Dossier, Official, Record
+from records.fields import FieldKind, FieldSpec
+from records.model import Disclosure, Dossier, Official, Record
+from records.record_types import RECORD_TYPES
 
 Poppler = Callable[..., str]
 
@@ -117,6 +118,51 @@ def test_an_unknown_record_type_is_titled_by_its_code(
 
     assert "future_type" in text
     assert "amount" in text
+
+
+_SAMPLE_BY_KIND: dict[FieldKind, object] = {
+    FieldKind.DATE: date(2025, 3, 1),
+    FieldKind.MONEY: "1234.50",
+    FieldKind.INTEGER: 7,
+    FieldKind.BOOLEAN: True,
+}
+
+
+def _sample(spec: FieldSpec) -> object:
+    if spec.kind is FieldKind.CHOICE:
+        return spec.choices[0]
+    return _SAMPLE_BY_KIND.get(spec.kind, f"{spec.label_zh}样例")
+
+
+def test_every_registered_record_type_prints_from_its_field_table(
+    official: Official,
+    record_factory: Callable[..., Record],
+    stamp: ExportStamp,
+    tmp_path: Path,
+    poppler: Poppler,
+) -> None:
+    # One record of every type in the registry, every field filled: a type added to
+    # RECORD_TYPES prints without any change to the renderer.
+    records = tuple(
+        replace(
+            record_factory(number),
+            type=code,
+            fields={spec.name: _sample(spec) for spec in rtype.fields},
+            disclosure=Disclosure.SECRET,
+        )
+        for number, (code, rtype) in enumerate(RECORD_TYPES.items(), start=1)
+    )
+
+    text = "".join(
+        _pages(render_dossier_pdf(Dossier(official, (), records), stamp), tmp_path, poppler)
+    )
+
+    for rtype in RECORD_TYPES.values():
+        assert _squash(rtype.label_zh) in text, rtype.code
+        for spec in rtype.fields:
+            assert _squash(spec.label_zh) in text, (rtype.code, spec.name)
+            if spec.kind is FieldKind.CHOICE:
+                assert _squash(spec.choices[0]) in text, (rtype.code, spec.name)
 
 
 def test_stamp_requires_an_aware_time() -> None:

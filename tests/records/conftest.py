@@ -74,7 +74,9 @@ def populated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with unlock_vault(path, "clerk1", PASSWORDS["clerk1"], clock=fixed_clock) as s:
         official = OfficialService(s).add(official_values())
         OfficialService(s).add_family_member(official.id, {"relation": "妻子", "name": "林静"})
-        RecordService(s).add(official.id, "major_matter", "2026-05-01", {"title": "操办婚礼"})
+        RecordService(s).add(
+            official.id, "major_matter", "2026-05-01", {"kind": "操办婚丧喜庆", "title": "操办婚礼"}
+        )
     return path
 
 

@@ -92,6 +92,12 @@ BUSINESS_TABLES = (
     "signing_identity",
     "vault_meta",
     "schema_version",
+    "annual_reports",
+    "report_items",
+    "change_reports",
+    "vetting_requests",
+    "vetting_candidates",
+    "vetting_decisions",
 )
 
 

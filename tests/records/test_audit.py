@@ -34,7 +34,9 @@ def busy(open_populated: Opener) -> Session:
     clerk = open_populated("clerk1")
     officials = OfficialService(clerk)
     new = officials.add(official_values(id_number=ID_FEMALE, name="林晓燕"))
-    RecordService(clerk).add(new.id, "major_matter", "2026-10-01", {"title": "操办丧事"})
+    RecordService(clerk).add(
+        new.id, "major_matter", "2026-10-01", {"kind": "操办婚丧喜庆", "title": "操办丧事"}
+    )
     officials.dossier(new.id)
     with pytest.raises(PermissionDeniedError):
         UserService(clerk).add("intruder", "sysadmin", "intruder-password")

@@ -43,14 +43,22 @@ def test_add_major_matter(clerk: Session, official_id: int) -> None:
         official_id,
         "major_matter",
         "2026-05-01",
-        {"title": " 操办婚礼 ", "detail": "女儿结婚,宴请亲友八桌,礼金已登记。"},
+        {
+            "kind": "操办婚丧喜庆",
+            "title": " 操办婚礼 ",
+            "detail": "女儿结婚,宴请亲友八桌,礼金已登记。",
+        },
         source="self",
         disclosure="secret",
     )
     assert record.official_id == official_id
     assert record.type == "major_matter"
     assert record.record_date == date(2026, 5, 1)
-    assert record.fields == {"title": "操办婚礼", "detail": "女儿结婚,宴请亲友八桌,礼金已登记。"}
+    assert record.fields == {
+        "kind": "操办婚丧喜庆",
+        "title": "操办婚礼",
+        "detail": "女儿结婚,宴请亲友八桌,礼金已登记。",
+    }
     assert record.source is Source.SELF
     assert record.disclosure is Disclosure.SECRET
     assert record.created_by == "clerk1"
@@ -71,17 +79,18 @@ def test_add_major_matter(clerk: Session, official_id: int) -> None:
 
 
 def test_defaults_and_optional_fields(clerk: Session, official_id: int) -> None:
-    record = RecordService(clerk).add(official_id, "major_matter", TODAY, {"title": "因私出国(境)"})
+    matter = {"kind": "因私出国(境)", "title": "赴新加坡探亲"}
+    record = RecordService(clerk).add(official_id, "major_matter", TODAY, matter)
     assert record.record_date == TODAY  # today is allowed
-    assert record.fields == {"title": "因私出国(境)"}  # an empty optional field is not stored
+    assert record.fields == matter  # an empty optional field is not stored
     assert record.source is Source.ORGANIZATION
     assert record.disclosure is Disclosure.INTERNAL
 
 
 def test_list_in_date_order_and_the_dossier_has_them(clerk: Session, official_id: int) -> None:
     service = RecordService(clerk)
-    late = service.add(official_id, "major_matter", "2026-09-09", {"title": "乙"})
-    early = service.add(official_id, "major_matter", "2025-01-02", {"title": "甲"})
+    late = service.add(official_id, "major_matter", "2026-09-09", {"kind": "其他", "title": "乙"})
+    early = service.add(official_id, "major_matter", "2025-01-02", {"kind": "其他", "title": "甲"})
     before = len(audit_rows(clerk.conn))
     assert service.list(official_id) == [early, late]
     assert service.list(official_id, type_code="major_matter") == [early, late]
@@ -105,13 +114,14 @@ def test_record_type_table() -> None:
 
 
 RECORD_ERRORS: list[tuple[dict[str, object], str, str]] = [
-    ({"type_code": "gift"}, "type", "未知类型"),
+    ({"type_code": "no_such_type"}, "type", "未知类型"),
     ({"type_code": ""}, "type", "未知类型"),
     ({"fields": {"title": "t", "amount": "100"}}, "amount", "不是"),
-    ({"fields": {"detail": "没有事项"}}, "title", "不能为空"),
-    ({"fields": {"title": "   "}}, "title", "不能为空"),
-    ({"fields": {"title": "长" * 101}}, "title", "100"),
-    ({"fields": {"title": "t", "detail": "长" * 5001}}, "detail", "5000"),
+    ({"fields": {"kind": "其他", "detail": "没有事项"}}, "title", "不能为空"),
+    ({"fields": {"title": "没有类别"}}, "kind", "不能为空"),
+    ({"fields": {"kind": "其他", "title": "   "}}, "title", "不能为空"),
+    ({"fields": {"kind": "其他", "title": "长" * 101}}, "title", "100"),
+    ({"fields": {"kind": "其他", "title": "t", "detail": "长" * 5001}}, "detail", "5000"),
     ({"record_date": "2026-11-23"}, "date", "不能晚于今天"),
     ({"record_date": date(2027, 1, 1)}, "date", "不能晚于今天"),
     ({"record_date": "2026-02-30"}, "date", "YYYY-MM-DD"),
@@ -135,7 +145,7 @@ def test_validation_names_the_field_and_changes_nothing(
     arguments: dict[str, object] = {
         "type_code": "major_matter",
         "record_date": "2026-05-01",
-        "fields": {"title": "操办婚礼"},
+        "fields": {"kind": "操办婚丧喜庆", "title": "操办婚礼"},
         "source": "self",
         "disclosure": "internal",
     }
@@ -153,7 +163,7 @@ def test_validation_names_the_field_and_changes_nothing(
 def test_record_for_an_unknown_official(clerk: Session) -> None:
     before, trail = business_snapshot(clerk.conn), audit_rows(clerk.conn)
     with pytest.raises(NotFoundError):
-        RecordService(clerk).add(404, "major_matter", "2026-05-01", {"title": "t"})
+        RecordService(clerk).add(404, "major_matter", "2026-05-01", {"kind": "其他", "title": "t"})
     with pytest.raises(NotFoundError):
         RecordService(clerk).list(404)
     assert business_snapshot(clerk.conn) == before
@@ -162,5 +172,5 @@ def test_record_for_an_unknown_official(clerk: Session) -> None:
 
 def test_list_with_an_unknown_type(clerk: Session, official_id: int) -> None:
     with pytest.raises(ValidationError) as caught:
-        RecordService(clerk).list(official_id, type_code="gift")
+        RecordService(clerk).list(official_id, type_code="no_such_type")
     assert caught.value.field == "type"

@@ -86,7 +86,9 @@ def test_a_recused_clerk_cannot_edit_the_dossier(open_populated: Opener) -> None
     clerk = open_populated("clerk1")
     OwnAccountService(clerk).declare_relation(official_id, "配偶")
     with pytest.raises(RecusalError):
-        RecordService(clerk).add(official_id, "major_matter", "2026-01-01", {"title": "x"})
+        RecordService(clerk).add(
+            official_id, "major_matter", "2026-01-01", {"kind": "其他", "title": "x"}
+        )
     with pytest.raises(RecusalError):
         OfficialService(clerk).add_family_member(official_id, {"relation": "子", "name": "某"})
     # Others are not affected.

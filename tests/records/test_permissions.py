@@ -6,6 +6,7 @@ The expected matrix is written out here from DOMAIN.md §1 rather than read from
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,17 +17,28 @@ from records.errors import PermissionDeniedError
 from records.roles import ACTION_LABELS_ZH, PERMISSIONS, Action, Role, may
 from records.rotation import rotate_data_key
 from records.services.account_admin import AccountAdminService
+from records.services.annual_reports import AnnualReportService
+from records.services.attachments import AttachmentService
 from records.services.audit_export_grant import audit_export_grant
 from records.services.audit_trail import AuditQuery, AuditService
+from records.services.checks import CheckService
+from records.services.clue_informants import ClueInformantService
+from records.services.deadlines import DeadlineService
 from records.services.dossier_records import RecordService
 from records.services.export_grants import dossier_export_grant
 from records.services.officials import OfficialService
 from records.services.own_account import OwnAccountService
 from records.services.policy import PolicyService
+from records.services.positions import PositionService
 from records.services.signing_identity import SigningIdentityService, StoredIdentity
 from records.services.users import UserService
+from records.services.vetting import VettingService
+from records.services.vetting_reply_grant import stored_reply_grant, vetting_reply_grant
 from records.session import Session
 from records.vault_layout import KEY_FILE
+from records.vetting_terms import RequestState
+from tests.records.attachment_support import png_bytes, stored_attachment, stored_position
+from tests.records.check_support import insert_report
 from tests.records.support import (
     DUMMY_IDENTITY,
     ID_FEMALE,
@@ -37,6 +49,7 @@ from tests.records.support import (
     business_snapshot,
     official_values,
 )
+from tests.records.vetting_support import STORED_LETTER, stored_request
 
 ALL = frozenset(Role)
 EXPECTED: dict[Action, frozenset[Role]] = {
@@ -47,6 +60,9 @@ EXPECTED: dict[Action, frozenset[Role]] = {
     Action.OFFICIAL_READ: frozenset({Role.CLERK, Role.VETTING}),
     Action.RECORD_ADD: frozenset({Role.CLERK}),
     Action.RECORD_LIST: frozenset({Role.CLERK, Role.VETTING}),
+    Action.RECORD_EDIT: frozenset({Role.CLERK}),
+    Action.RECORD_WITHDRAW: frozenset({Role.CLERK}),
+    Action.INFORMANT_READ: frozenset({Role.CLERK, Role.VETTING}),
     Action.DOSSIER_EXPORT: frozenset({Role.VETTING}),
     Action.CERT_INIT: frozenset({Role.SECADMIN}),
     Action.CERT_EXPORT: ALL,
@@ -60,6 +76,25 @@ EXPECTED: dict[Action, frozenset[Role]] = {
     Action.POLICY_SET: frozenset({Role.SECADMIN}),
     Action.KEY_ROTATE: frozenset({Role.SECADMIN}),
     Action.RELATION_DECLARE: ALL,
+    Action.ATTACHMENT_ADD: frozenset({Role.CLERK}),
+    Action.ATTACHMENT_LIST: frozenset({Role.CLERK, Role.VETTING}),
+    Action.ATTACHMENT_READ: frozenset({Role.CLERK, Role.VETTING}),
+    Action.ATTACHMENT_EXPORT: frozenset({Role.CLERK, Role.VETTING}),
+    Action.ATTACHMENT_WITHDRAW: frozenset({Role.CLERK}),
+    Action.POSITION_ADD: frozenset({Role.CLERK}),
+    Action.POSITION_LIST: frozenset({Role.CLERK, Role.VETTING}),
+    Action.POSITION_END: frozenset({Role.CLERK}),
+    Action.REPORT_EDIT: frozenset({Role.CLERK}),
+    Action.REPORT_READ: frozenset({Role.CLERK, Role.VETTING}),
+    Action.DUE_LIST: frozenset({Role.CLERK, Role.VETTING}),
+    Action.VETTING_CREATE: frozenset({Role.VETTING}),
+    Action.VETTING_READ: frozenset({Role.VETTING}),
+    Action.VETTING_DECIDE: frozenset({Role.VETTING}),
+    Action.VETTING_SUBMIT: frozenset({Role.VETTING}),
+    Action.VETTING_REPLY: frozenset({Role.VETTING}),
+    Action.CHECK_EDIT: frozenset({Role.CLERK}),
+    Action.CHECK_READ: frozenset({Role.CLERK, Role.VETTING}),
+    Action.CHECK_REQUEST: frozenset({Role.CLERK, Role.VETTING}),
 }
 
 
@@ -86,6 +121,12 @@ def export_audit(session: Session) -> None:
         assert grant.document_number.startswith("LD-AUDIT-20261122-")
 
 
+def export_attachment(session: Session) -> None:
+    attachment_id = stored_attachment(session, Action.ATTACHMENT_EXPORT)
+    with AttachmentService(session).export_grant(attachment_id) as grant:
+        assert grant.content == png_bytes()
+
+
 def enable_a_disabled_account(session: Session) -> None:
     # Setup only for a role that passes the check: a refused role must find nothing changed.
     if may(session.user.roles, Action.USER_ENABLE):
@@ -102,6 +143,74 @@ def revoke_a_second_role(session: Session) -> None:
                 " SELECT id, 'vetting' FROM users WHERE name = 'clerk1'"
             )
     AccountAdminService(session).revoke_role("clerk1", "vetting")
+
+
+def record_id(session: Session) -> int:
+    return int(session.conn.execute("SELECT min(id) FROM records").fetchone()[0])
+
+
+def read_informant(session: Session) -> None:
+    """Setup (for a role that passes the check): a clue in the user's custody, informant apart."""
+    clue_id = 1
+    if may(session.user.roles, Action.INFORMANT_READ):
+        with session.transaction() as conn:
+            clue_id = int(
+                conn.execute(
+                    "INSERT INTO records (official_id, type, record_date, fields_json, source,"
+                    " disclosure, created_by, created_at) VALUES (?, 'clue', '2026-10-01', ?,"
+                    " 'petition', 'internal', 'clerk1', '2026-10-01T09:00:00+08:00')",
+                    (official_id(session), json.dumps({"summary": "反映", "status": "待处置",
+                                                       "custodian": session.user.name})),
+                ).lastrowid or 0
+            )
+            conn.execute(
+                "INSERT INTO clue_informants (record_id, name) VALUES (?, '张某')", (clue_id,)
+            )
+    assert ClueInformantService(session).read(clue_id).name == "张某"
+
+
+def vetting_new(session: Session) -> None:
+    request = VettingService(session).create(
+        "青组函〔2026〕12号", "2026-11-20", "中共青山县委组织部", "拟提拔", [official_id(session)]
+    )
+    assert request.state is RequestState.DRAFT
+
+
+def vetting_reply(session: Session) -> None:
+    request_id = stored_request(
+        session, Action.VETTING_REPLY, state=RequestState.REVIEWING, decided=True
+    )
+    with vetting_reply_grant(session, request_id) as grant:
+        assert grant.identity == DUMMY_IDENTITY
+        assert grant.document_number.startswith("LD-VET-20261122-")
+        assert [c.official.id for c in grant.candidates] == [official_id(session)]
+        grant.file(b"%PDF-1.7 signed letter")
+
+
+def vetting_copy(session: Session) -> None:
+    request_id = stored_request(session, Action.VETTING_REPLY, state=RequestState.REPLIED)
+    with stored_reply_grant(session, request_id) as stored:
+        assert stored.content == STORED_LETTER
+
+
+def submitted_report(session: Session, action: Action) -> int:
+    """Setup (for a role that passes the check): the official's submitted 2025 report."""
+    oid = official_id(session)
+    if may(session.user.roles, action):
+        insert_report(session, oid, 2025)
+    return oid
+
+
+def check_new(session: Session) -> None:
+    oid = submitted_report(session, Action.CHECK_EDIT)
+    check = CheckService(session).new(oid, 2025, "random", opened_date="2026-11-01")
+    assert check.official_id == oid
+
+
+def check_require(session: Session) -> None:
+    oid = submitted_report(session, Action.CHECK_REQUEST)
+    check = CheckService(session).require_targeted_check(oid, 2025, "拟提拔,凡提必查")
+    assert check.official_id == oid
 
 
 #: action -> (name, real service call, audit action it writes when allowed, or None)
@@ -124,7 +233,7 @@ SERVICE_CALLS: dict[Action, list[tuple[str, ServiceCall, str | None]]] = {
     Action.RECORD_ADD: [
         ("RecordService.add",
          lambda s: RecordService(s).add(official_id(s), "major_matter", "2026-10-01",
-                                        {"title": "因私出国(境)"}),
+                                        {"kind": "其他", "title": "因私出国(境)"}),
          "record.add"),
         ("OfficialService.add_family_member",
          lambda s: OfficialService(s).add_family_member(official_id(s),
@@ -133,7 +242,20 @@ SERVICE_CALLS: dict[Action, list[tuple[str, ServiceCall, str | None]]] = {
     ],
     Action.RECORD_LIST: [
         ("RecordService.list", lambda s: RecordService(s).list(official_id(s)), "record.list"),
+        ("RecordService.get", lambda s: RecordService(s).get(record_id(s)), "record.show"),
+        ("RecordService.history", lambda s: RecordService(s).history(record_id(s)),
+         "record.history"),
     ],
+    Action.RECORD_EDIT: [
+        ("RecordService.edit",
+         lambda s: RecordService(s).edit(record_id(s), fields={"title": "操办婚礼(更正)"}),
+         "record.edit"),
+    ],
+    Action.RECORD_WITHDRAW: [
+        ("RecordService.withdraw", lambda s: RecordService(s).withdraw(record_id(s), "重复录入"),
+         "record.withdraw"),
+    ],
+    Action.INFORMANT_READ: [("ClueInformantService.read", read_informant, "informant.read")],
     Action.DOSSIER_EXPORT: [("dossier_export_grant", export, "dossier.export")],
     Action.CERT_INIT: [
         ("SigningIdentityService.install",
@@ -176,6 +298,92 @@ SERVICE_CALLS: dict[Action, list[tuple[str, ServiceCall, str | None]]] = {
     ],
     Action.AUDIT_EXPORT: [("audit_export_grant", export_audit, "audit.export")],
     Action.KEY_ROTATE: [("rotate_data_key", rotate_data_key, "key.rotate")],
+    Action.ATTACHMENT_ADD: [
+        ("AttachmentService.add",
+         lambda s: AttachmentService(s).add(official_id(s), "scan.png", png_bytes()),
+         "attachment.add"),
+        ("AttachmentService.set_photo",
+         lambda s: AttachmentService(s).set_photo(official_id(s), "photo.png", png_bytes()),
+         "official.photo"),
+    ],
+    Action.ATTACHMENT_LIST: [
+        ("AttachmentService.list", lambda s: AttachmentService(s).list(official_id(s)),
+         "attachment.list"),
+    ],
+    Action.ATTACHMENT_READ: [
+        ("AttachmentService.content",
+         lambda s: AttachmentService(s).content(stored_attachment(s, Action.ATTACHMENT_READ)),
+         "attachment.read"),
+    ],
+    Action.ATTACHMENT_EXPORT: [
+        ("AttachmentService.export_grant", export_attachment, "attachment.export"),
+    ],
+    Action.ATTACHMENT_WITHDRAW: [
+        ("AttachmentService.withdraw",
+         lambda s: AttachmentService(s).withdraw(
+             stored_attachment(s, Action.ATTACHMENT_WITHDRAW), "扫描错误"),
+         "attachment.withdraw"),
+    ],
+    Action.POSITION_ADD: [
+        ("PositionService.add",
+         lambda s: PositionService(s).add(official_id(s), "青山县财政局", "局长", "正科级",
+                                          "2021-06-01"),
+         "position.add"),
+    ],
+    Action.POSITION_LIST: [
+        ("PositionService.list", lambda s: PositionService(s).list(official_id(s)),
+         "position.list"),
+    ],
+    Action.POSITION_END: [
+        ("PositionService.end",
+         lambda s: PositionService(s).end(stored_position(s, Action.POSITION_END), "2021-05-31"),
+         "position.end"),
+    ],
+    Action.REPORT_EDIT: [
+        ("AnnualReportService.start",
+         lambda s: AnnualReportService(s).start(official_id(s), 2025), "report.start"),
+    ],
+    Action.REPORT_READ: [
+        ("AnnualReportService.for_official",
+         lambda s: AnnualReportService(s).for_official(official_id(s)), "report.read"),
+    ],
+    Action.DUE_LIST: [("DeadlineService.due", lambda s: DeadlineService(s).due(), "due.list")],
+    Action.VETTING_CREATE: [("VettingService.create", vetting_new, "vetting.create")],
+    Action.VETTING_READ: [
+        ("VettingService.requests", lambda s: VettingService(s).requests(), None),
+        ("VettingService.detail",
+         lambda s: VettingService(s).detail(stored_request(s, Action.VETTING_READ)),
+         "vetting.read"),
+    ],
+    Action.VETTING_DECIDE: [
+        ("VettingService.decide",
+         lambda s: VettingService(s).decide(stored_request(s, Action.VETTING_DECIDE),
+                                            official_id(s), confirm=True),
+         "vetting.decide"),
+        ("VettingService.attest_file_review",
+         lambda s: VettingService(s).attest_file_review(stored_request(s, Action.VETTING_DECIDE),
+                                                        official_id(s), "已审核干部人事档案"),
+         "vetting.attest"),
+    ],
+    Action.VETTING_SUBMIT: [
+        ("VettingService.submit",
+         lambda s: VettingService(s).submit(stored_request(s, Action.VETTING_SUBMIT,
+                                                           decided=True)),
+         "vetting.submit"),
+    ],
+    Action.VETTING_REPLY: [
+        ("vetting_reply_grant", vetting_reply, "vetting.reply"),
+        ("stored_reply_grant", vetting_copy, "vetting.copy"),
+    ],
+    Action.CHECK_EDIT: [("CheckService.new", check_new, "check.new")],
+    Action.CHECK_READ: [
+        ("CheckService.list", lambda s: CheckService(s).list(official_id(s)), "check.list"),
+        ("CheckService.findings",
+         lambda s: CheckService(s).findings(official_id(s)), "check.findings"),
+    ],
+    Action.CHECK_REQUEST: [
+        ("CheckService.require_targeted_check", check_require, "check.require"),
+    ],
 }  # fmt: skip
 
 

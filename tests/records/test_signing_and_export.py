@@ -92,7 +92,7 @@ def test_export_grant_logs_inside_the_same_transaction(open_populated: Opener) -
     last = audit.entries(vet.conn)[-1]
     assert (last.action, last.detail, last.entry_hash) == (
         "dossier.export",
-        grant.document_number,
+        f"{grant.document_number} profile=secret",
         grant.audit_head.entry_hash,
     )
     assert vet.audit_head() == grant.audit_head

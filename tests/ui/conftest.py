@@ -5,7 +5,7 @@ blocking.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +121,15 @@ class AnsweringFileDialogs(FileDialogs):
 
     answer: Path | None = None
     suggested: list[Path] = field(default_factory=list)
+    #: The export profile chosen when asked (``None``: the user cancelled).
+    profile: str | None = "secret"
+    profile_choices: list[list[tuple[str, str]]] = field(default_factory=list)
+
+    def export_profile(
+        self, parent: QWidget | None, choices: Sequence[tuple[str, str]]
+    ) -> str | None:
+        self.profile_choices.append(list(choices))
+        return self.profile
 
     def save_pdf_path(self, parent: QWidget | None, suggested: Path) -> Path | None:
         self.suggested.append(suggested)

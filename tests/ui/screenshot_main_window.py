@@ -1,5 +1,8 @@
 """Open the real main window on a vault and save a screenshot of the X screen.
 
+The window is the one the application gives the account: the dossier window, or for an
+administrator the administration window (the security officer's shows the 安全 tab).
+
 Run by tests/ui/test_screenshot.py in a subprocess with ``DISPLAY`` set to an Xvfb server
 and ``QT_QPA_PLATFORM=xcb`` (the test process itself is offscreen). The password comes on
 standard input, never on the command line.
@@ -20,6 +23,7 @@ from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from records.model import User  # noqa: E402
+from ui.admin_window import AdminWindow, opens_admin_window  # noqa: E402
 from ui.error_messages import UserError, message_for  # noqa: E402
 from ui.fonts import ensure_cjk_font  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -55,7 +59,26 @@ def main(argv: list[str]) -> int:
         window.dossier_view.record_table.selectRow(0)  # the detail pane shows a record too
         QTimer.singleShot(SETTLE_MS, grab)
 
+    def show_admin(user: User) -> None:
+        window = AdminWindow(worker, user)
+        state["window"] = window
+        window.setGeometry(0, 0, 1280, 800)
+        window.show()
+
+        def loaded(_none: None) -> None:
+            # Every listing the window asked for has arrived (jobs run in order).
+            if window.security_panel is not None:
+                window.security_panel.roles.accounts.select_name("clerk")
+            elif window.accounts_panel is not None:
+                window.accounts_panel.accounts.select_name("clerk")
+            QTimer.singleShot(SETTLE_MS, grab)
+
+        worker.submit(lambda _session: None, loaded, failed)
+
     def unlocked(user: User) -> None:
+        if opens_admin_window(user):
+            show_admin(user)
+            return
         window = MainWindow(worker, user)
         state["window"] = window
         window.setGeometry(0, 0, 1280, 800)  # no window manager: place it on the screen

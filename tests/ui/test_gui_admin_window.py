@@ -275,8 +275,9 @@ def test_both_kinds_get_the_dossier_window_and_open_administration_beside_it(
     qtbot.waitUntil(lambda: admin.accounts_panel.accounts.model.rowCount() == 5)
 
     # Locking from the administration window locks everything.
+    listed = admin.accounts_panel.accounts.model
     seen: list[int] = []
-    window.lockRequested.connect(lambda: seen.append(admin.accounts_panel.accounts.model.rowCount()))
+    window.lockRequested.connect(lambda: seen.append(listed.rowCount()))
     admin.lock_action.trigger()
     assert seen == [0]
     assert controller.window is None and controller.admin_window is None
@@ -324,8 +325,9 @@ def test_change_own_password_from_the_admin_window(
     qtbot.waitUntil(form.error_label("new_password").isVisible, timeout=WAIT_MS)
     assert "至少8个字符" in form.error_label("new_password").text()
 
-    fill(vault.password("auditor1"), "new-auditor-pass", "new-auditor-pass")
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        fill(vault.password("auditor1"), "new-auditor-pass", "new-auditor-pass")
+    qtbot.waitUntil(lambda: window.findChild(ChangePasswordDialog) is None)
     assert notices.infos == ["密码已修改。下次解锁请使用新密码。"]
     unlock_vault(vault.path, "auditor1", "new-auditor-pass").close()
     with pytest.raises(WrongPasswordError):

@@ -1,4 +1,5 @@
-"""A screenshot of the real main window on a real X server (Xvfb), for review and the README.
+"""Screenshots of the real windows on a real X server (Xvfb), for review and the README:
+the dossier window (a clerk's) and the administration window (the security officer's).
 
 The pytest process runs Qt offscreen, and a Qt process picks its platform once; so the
 window is opened by a subprocess (screenshot_main_window.py) pointed at the Xvfb display.
@@ -23,6 +24,7 @@ from ui.demo_vault import DEMO_ACCOUNTS, create_demo_vault
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("screenshot_main_window.py")
 ARTIFACT = ROOT / "test-artifacts" / "main-window.png"
+ADMIN_ARTIFACT = ROOT / "test-artifacts" / "admin-window.png"
 XVFB = shutil.which("Xvfb")
 
 pytestmark = [
@@ -68,12 +70,10 @@ def _distinct_colours(image: QImage, step: int = 16) -> int:
     )
 
 
-def test_main_window_screenshot(display: str, tmp_path: Path) -> None:
-    vault = tmp_path / "demo-vault"
-    create_demo_vault(vault, officials=25)
-    clerk = next(a for a in DEMO_ACCOUNTS if a.role is Role.CLERK)
-    if ARTIFACT.exists():
-        ARTIFACT.unlink()
+def _screenshot(display: str, vault: Path, role: Role, artifact: Path) -> None:
+    account = next(a for a in DEMO_ACCOUNTS if a.role is role)
+    if artifact.exists():
+        artifact.unlink()
     env = {
         **os.environ,
         "DISPLAY": display,
@@ -81,16 +81,28 @@ def test_main_window_screenshot(display: str, tmp_path: Path) -> None:
         "PYTHONPATH": str(ROOT),
     }
     completed = subprocess.run(
-        [sys.executable, str(SCRIPT), str(vault), clerk.name, str(ARTIFACT)],
-        input=clerk.password + "\n",
+        [sys.executable, str(SCRIPT), str(vault), account.name, str(artifact)],
+        input=account.password + "\n",
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert completed.returncode == 0, completed.stderr
-    assert ARTIFACT.is_file()
-    assert ARTIFACT.stat().st_size > 10 * 1024
-    image = QImage(str(ARTIFACT))
+    assert artifact.is_file()
+    assert artifact.stat().st_size > 10 * 1024
+    image = QImage(str(artifact))
     assert (image.width(), image.height()) == (1280, 800)
     assert _distinct_colours(image) > 10  # not a blank (single-colour) screen
+
+
+def test_main_window_screenshot(display: str, tmp_path: Path) -> None:
+    vault = tmp_path / "demo-vault"
+    create_demo_vault(vault, officials=25)
+    _screenshot(display, vault, Role.CLERK, ARTIFACT)
+
+
+def test_admin_window_screenshot(display: str, tmp_path: Path) -> None:
+    vault = tmp_path / "demo-vault"
+    create_demo_vault(vault, officials=3)
+    _screenshot(display, vault, Role.SECADMIN, ADMIN_ARTIFACT)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
+from ui.cli.commands import attachments as attachment_commands
 from ui.cli.commands import audit as audit_commands
 from ui.cli.commands import dossier_records, keys, officials, policy, signing, users, vault_setup
+from ui.cli.commands import due as due_commands
 from ui.cli.commands import recovery as recovery_commands
+from ui.cli.commands import reports as report_commands
 from ui.cli.usage_error import UsageError
 
 PROG = "liandang"
@@ -47,6 +50,9 @@ def build_parser() -> OneLineParser:
         module.register(sub)
     recovery_commands.register(sub)
     keys.register(sub)
+    attachment_commands.register(sub)
+    report_commands.register(sub)
+    due_commands.register(sub)
     # Global options are accepted after the sub-command too (`liandang user list --json`).
     for choice in sub.choices.values():
         _add_parent_everywhere(choice, common)

@@ -12,7 +12,11 @@ from records.fields import FieldKind
 from records.model import Dossier
 from records.official_fields import OFFICIAL_FIELDS, SUPERVISION_CATEGORIES
 from records.record_types import labelled_fields, type_label_zh
+from records.search import SORTS
 from records.services.officials import OfficialService
+from ui.cli.commands import attachments as attachment_commands
+from ui.cli.commands import official_search_filters
+from ui.cli.commands import positions as position_commands
 from ui.cli.context import CliContext
 from ui.cli.formatting import jsonable, table
 
@@ -39,13 +43,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.set_defaults(handler=run_add)
 
     listing = verbs.add_parser("list", help="列出或搜索档案 / list or search")
-    listing.add_argument("--search", default="", help="姓名、单位、职务或身份证号前缀")
+    listing.add_argument(
+        "--search", default="", help="姓名、拼音、首字母、身份证号前缀、单位或职务"
+    )
+    listing.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="筛选 / filter: " + ", ".join(official_search_filters.FILTER_KEYS),
+    )
+    listing.add_argument("--sort", default="name", choices=sorted(SORTS), help="排序 / sort")
+    listing.add_argument("--desc", action="store_true", help="降序 / descending")
     listing.add_argument("--limit", type=int, default=500)
     listing.set_defaults(handler=run_list)
 
     show = verbs.add_parser("show", help="查看完整档案(记入审计) / show a dossier (audited)")
     show.add_argument("id", type=int)
     show.set_defaults(handler=run_show)
+
+    attachment_commands.register_photo(verbs)
+    position_commands.register(verbs)
 
 
 def run_add(ctx: CliContext) -> int:
@@ -57,8 +75,12 @@ def run_add(ctx: CliContext) -> int:
 
 
 def run_list(ctx: CliContext) -> int:
+    query = official_search_filters.query_from_args(
+        ctx.args.search, ctx.args.filter, sort=ctx.args.sort, descending=ctx.args.desc,
+        limit=ctx.args.limit,
+    )  # fmt: skip
     with ctx.session() as session:
-        officials = OfficialService(session).list(ctx.args.search, limit=ctx.args.limit)
+        officials = OfficialService(session).search(query)
     ctx.emit(
         jsonable(officials),
         table(
@@ -66,7 +88,7 @@ def run_list(ctx: CliContext) -> int:
             [(o.id, o.name, o.gender, o.birth_date, o.unit, o.position, o.rank) for o in officials],
         ),
     )
-    return 0 if officials or not ctx.args.search else 1
+    return 0 if officials or not (ctx.args.search or ctx.args.filter) else 1
 
 
 def _show_text(dossier: Dossier) -> str:

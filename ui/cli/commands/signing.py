@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from exports.export_profiles import DEFAULT_PROFILE, PROFILES
 from records.services.signing_identity import SigningIdentityService
 from ui.cli.commands.audit import log_pdf_verification
 from ui.cli.context import CliContext
@@ -15,6 +16,7 @@ MAX_PDF_BYTES = 200 * 1024 * 1024
 
 # pyHanko and reportlab are imported inside the handlers that use them: together they cost
 # half a second, which every other command (and every script calling it) should not pay.
+# (exports.export_profiles is plain data and imports neither.)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,6 +35,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dossier = what.add_parser("dossier", help="导出签章档案 / signed dossier PDF")
     dossier.add_argument("id", type=int)
     dossier.add_argument("--out", type=Path, required=True)
+    dossier.add_argument(
+        "--profile",
+        choices=tuple(PROFILES),
+        default=DEFAULT_PROFILE,
+        help="导出版本:secret 涉密完整版 / internal 内部版 / public 公开版(任前公示)",
+    )
     dossier.set_defaults(handler=run_export_dossier)
 
     verify = sub.add_parser("verify", help="验证签章PDF / verify a signed PDF")
@@ -80,9 +88,14 @@ def run_export_dossier(ctx: CliContext) -> int:
     from exports.dossier_export import save_signed_dossier
 
     with ctx.session() as session:
-        saved = save_signed_dossier(session, ctx.args.id, ctx.args.out)
+        saved = save_signed_dossier(session, ctx.args.id, ctx.args.out, profile=ctx.args.profile)
     ctx.emit(
-        {"out": str(saved.path), "document_number": saved.document_number, "sha256": saved.sha256},
+        {
+            "out": str(saved.path),
+            "document_number": saved.document_number,
+            "sha256": saved.sha256,
+            "profile": saved.profile,
+        },
         f"已导出 / exported: {saved.path}  文号 / document number: {saved.document_number}",
     )
     return 0

@@ -1,0 +1,96 @@
+"""Gathering one candidate's :class:`~records.vetting_proposal.CandidateEvidence` from the vault.
+
+Callers have checked the role and recusal already; nothing here is audited on its own: the
+vetting action that needs the evidence writes the one audit entry of the user's action
+(as a dossier export reads the dossier unaudited inside its own audited grant). Hence the
+checks are read through :class:`~records.services.checks.CheckService`'s unaudited reader,
+not its audited ``findings`` (which would add one entry, and one commit, per candidate).
+Withdrawn records are never evidence. A clue's summary is not read at all: the proposal
+must not be able to quote it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from records.influence import record_influence_periods
+from records.report_check import CheckStatus
+from records.services.checks import CheckService
+from records.session import Session
+from records.vetting_proposal import (
+    CandidateEvidence,
+    ClueEvidence,
+    FindingEvidence,
+    InfluenceEvidence,
+)
+
+
+def _clues(session: Session, official_id: int) -> tuple[ClueEvidence, ...]:
+    rows = session.conn.execute(
+        "SELECT id, record_date, json_extract(fields_json, '$.disposal'),"
+        " json_extract(fields_json, '$.status'), json_extract(fields_json, '$.conclusion')"
+        " FROM records WHERE official_id = ? AND type = 'clue' AND withdrawn_at IS NULL"
+        " ORDER BY record_date, id",
+        (official_id,),
+    ).fetchall()
+    return tuple(
+        ClueEvidence(
+            int(row[0]), date.fromisoformat(str(row[1])), str(row[2] or ""), str(row[3] or ""),
+            str(row[4] or ""),
+        )
+        for row in rows
+    )  # fmt: skip
+
+
+def _influence(session: Session, official_id: int) -> tuple[InfluenceEvidence, ...]:
+    # Every period (not only the one that counts for Art. 24): each sanction is a reason.
+    periods = record_influence_periods(session.conn, official_id=official_id)
+    if not periods:
+        return ()
+    ids = [p.record_id for p in periods]
+    rows = session.conn.execute(
+        f"SELECT id, type, fields_json FROM records WHERE id IN ({','.join('?' for _ in ids)})",
+        ids,
+    ).fetchall()
+    kinds: dict[int, tuple[str, str]] = {}
+    for record_id, type_code, fields_json in rows:
+        fields = json.loads(str(fields_json))
+        system = str(fields.get("system") or "") if type_code == "sanction" else ""
+        kinds[int(record_id)] = (system, str(fields.get("kind") or ""))
+    return tuple(
+        InfluenceEvidence(p.record_id, *kinds[p.record_id], start=p.start, end=p.end)
+        for p in periods
+    )
+
+
+def _findings(session: Session, official_id: int) -> tuple[FindingEvidence, ...]:
+    """Every verified item of every check of the official, newest year first."""
+    service = CheckService(session)
+    ids = [
+        int(row[0])
+        for row in session.conn.execute(
+            "SELECT id FROM checks WHERE official_id = ? ORDER BY year DESC, id", (official_id,)
+        )
+    ]
+    found: list[FindingEvidence] = []
+    for check in (service._read(check_id) for check_id in ids):
+        handling = check.decision.text_zh if check.decision else ""
+        completed = check.status is CheckStatus.COMPLETED
+        found += [
+            FindingEvidence(check.id, check.year, item.label_zh, item.finding.value, handling,
+                            completed)
+            for item in check.items
+        ]  # fmt: skip
+    return tuple(found)
+
+
+def gather_evidence(session: Session, official_id: int, today: date) -> CandidateEvidence:
+    """The evidence of one candidate as of ``today``."""
+    del today  # kept in the signature: eligibility (Art. 24) is assessed as of a day
+    return CandidateEvidence(
+        official_id=official_id,
+        clues=_clues(session, official_id),
+        influence=_influence(session, official_id),
+        findings=_findings(session, official_id),
+    )
