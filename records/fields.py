@@ -99,7 +99,7 @@ def parse_value(spec: FieldSpec, raw: object) -> Value:
         except InvalidOperation:
             raise spec.invalid("应为金额(元)", "must be an amount in yuan") from None
         if not amount.is_finite() or amount < 0:
-            raise spec.invalid("金额不能为负数", "must not be negative")
+            raise spec.invalid("不能为负数", "must not be negative")
         return f"{amount.quantize(Decimal('0.01'))}"
     if spec.kind is FieldKind.CHOICE:
         if text not in spec.choices:

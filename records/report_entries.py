@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from records.errors import ValidationError
 from records.fields import parse_value
@@ -91,6 +91,9 @@ def validate_entries(item: ReportItem, entries: Sequence[Mapping[str, object]]) 
 
 def _parse(item: ReportItem, index: int, field: ReportField, raw: object) -> object:
     spec = field.spec
+    if field.positive and _negative_number(raw):
+        # Say the rule of the field (面积必须为正数), not the generic one of its kind.
+        raise _invalid(item, index, spec.name, spec.label_zh, "必须为正数", "must be positive")
     try:
         value = parse_value(spec, raw)
     except ValidationError as exc:
@@ -100,6 +103,13 @@ def _parse(item: ReportItem, index: int, field: ReportField, raw: object) -> obj
     if field.positive and value is not None and Decimal(str(value)) <= 0:
         raise _invalid(item, index, spec.name, spec.label_zh, "必须为正数", "must be positive")
     return value
+
+
+def _negative_number(raw: object) -> bool:
+    try:
+        return Decimal(str(raw).strip()) < 0
+    except InvalidOperation:
+        return False
 
 
 def _check_order(
