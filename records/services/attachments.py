@@ -355,10 +355,16 @@ class AttachmentService:
 
     def _record_of(self, official_id: int, record_id: int) -> None:
         row = self._session.conn.execute(
-            "SELECT 1 FROM records WHERE id = ? AND official_id = ?", (record_id, official_id)
+            "SELECT withdrawn_at FROM records WHERE id = ? AND official_id = ?",
+            (record_id, official_id),
         ).fetchone()
         if row is None:
             raise NotFoundError("该人员的记录", "record of this official", record_id)
+        if row[0] is not None:
+            # A withdrawn record is kept as it was; a scan added later would change it.
+            raise ConflictError(
+                f"记录已撤销,不能添加附件:{record_id}", f"record {record_id} is withdrawn"
+            )
 
     def _may_read(self, attachment: Attachment) -> bool:
         if attachment.record_id is None:

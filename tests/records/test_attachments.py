@@ -138,6 +138,20 @@ def test_a_record_of_another_official_is_refused(open_populated: Opener) -> None
         AttachmentService(clerk).add(first_official(clerk), "a.pdf", PDF_HEAD, record_id=999)
 
 
+def test_a_withdrawn_record_takes_no_new_attachment(open_populated: Opener) -> None:
+    clerk = open_populated("clerk1")
+    oid = first_official(clerk)
+    records = RecordService(clerk)
+    record = records.add(oid, "major_matter", "2026-05-01", {"title": "操办婚礼", "kind": "其他"})
+    records.withdraw(record.id, "重复登记")
+    trail = audit_rows(clerk.conn)
+    with pytest.raises(ConflictError) as caught:
+        AttachmentService(clerk).add(oid, "a.pdf", PDF_HEAD, record_id=record.id)
+    assert "已撤销" in caught.value.zh
+    assert count(clerk.conn, "attachments") == 0
+    assert audit_rows(clerk.conn) == trail
+
+
 def test_the_policy_cap_applies(open_populated: Opener) -> None:
     PolicyService(open_populated("sec1")).set(attachment_max_mb=1)
     clerk = open_populated("clerk1")
