@@ -6,7 +6,7 @@ evidence is classified into one *reason code*; :data:`REASONS` (the table) gives
 its category and its sentence; the proposal is the most severe category among the reasons.
 The vetting officer confirms or overrides it (:mod:`records.services.vetting`).
 
-The rules, most severe first (DOMAIN.md §4, docs/decisions/0019-vetting-workflow.md):
+The rules, most severe first (DOMAIN.md §4, docs/decisions/0018-vetting-workflow.md):
 
 ====  ===============================  ==============================================
 cat.  reason code                       when
