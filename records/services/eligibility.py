@@ -43,34 +43,40 @@ class EligibilityService:
         session.require_not_recused(official_id, Action.OFFICIAL_READ)
         day = today or session.now().date()
         with session.transaction() as conn:
-            family = [
-                family_from_row(row)
-                for row in conn.execute(
-                    f"SELECT {FAMILY_COLUMNS} FROM family_members WHERE official_id = ?"
-                    " ORDER BY id",
-                    (official_id,),
-                )
-            ]
-            appraisals = [
-                record_from_row(row)
-                for row in conn.execute(
-                    f"SELECT {RECORD_COLUMNS} FROM records WHERE official_id = ?"
-                    " AND type = 'appraisal' AND withdrawn_at IS NULL",
-                    (official_id,),
-                )
-            ]
-            result = assess(
-                official_id,
-                day,
-                family=family_facts(family, report_facts(conn, official_id)),
-                periods=record_influence_periods(conn, official_id=official_id),
-                appraisals=appraisals,
-                concealed=latest_concealed_check(conn, official_id),
-            )
+            result = assess_official(conn, official_id, day)
             session.log(
                 "eligibility.assess", official_object(official_id), detail=f"date:{day.isoformat()}"
             )
         return result
+
+
+def assess_official(conn: Connection, official_id: int, day: date) -> Eligibility:
+    """The assessment itself, unaudited: for :meth:`EligibilityService.assess` and for the
+    vetting proposal (:mod:`records.services.vetting_evidence`), whose callers have checked
+    role and recusal and audit their own action."""
+    family = [
+        family_from_row(row)
+        for row in conn.execute(
+            f"SELECT {FAMILY_COLUMNS} FROM family_members WHERE official_id = ? ORDER BY id",
+            (official_id,),
+        )
+    ]
+    appraisals = [
+        record_from_row(row)
+        for row in conn.execute(
+            f"SELECT {RECORD_COLUMNS} FROM records WHERE official_id = ?"
+            " AND type = 'appraisal' AND withdrawn_at IS NULL",
+            (official_id,),
+        )
+    ]
+    return assess(
+        official_id,
+        day,
+        family=family_facts(family, report_facts(conn, official_id)),
+        periods=record_influence_periods(conn, official_id=official_id),
+        appraisals=appraisals,
+        concealed=latest_concealed_check(conn, official_id),
+    )
 
 
 def report_facts(conn: Connection, official_id: int) -> ReportFacts:

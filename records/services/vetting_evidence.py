@@ -7,6 +7,13 @@ checks are read through :class:`~records.services.checks.CheckService`'s unaudit
 not its audited ``findings`` (which would add one entry, and one commit, per candidate).
 Withdrawn records are never evidence. A clue's summary is not read at all: the proposal
 must not be able to quote it.
+
+The Art. 24 items (:mod:`records.eligibility`) are evidence too: a candidate who may not be
+a 考察对象 (spouse emigrated, last year's appraisal 基本称职 …) must not get an opinion that
+raises no objection. Two of those items are left out because the proposal states them from
+their own evidence already, with the same or a more severe category: an influence period not
+over (every such period is an ``influence_running``, ``permanent_influence`` or ``expulsion``
+reason) and the 瞒报 of the latest completed check (a ``concealment`` reason).
 """
 
 from __future__ import annotations
@@ -14,16 +21,22 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from records.eligibility import CHECK_CONCEALED, INFLUENCE_PERIOD
 from records.influence import record_influence_periods
 from records.report_check import CheckStatus
 from records.services.checks import CheckService
+from records.services.eligibility import assess_official
 from records.session import Session
 from records.vetting_proposal import (
     CandidateEvidence,
     ClueEvidence,
     FindingEvidence,
+    IneligibilityEvidence,
     InfluenceEvidence,
 )
+
+#: Art. 24 reasons the proposal states from their own evidence (see the module docstring).
+_STATED_ELSEWHERE = frozenset({INFLUENCE_PERIOD, CHECK_CONCEALED})
 
 
 def _clues(session: Session, official_id: int) -> tuple[ClueEvidence, ...]:
@@ -85,12 +98,23 @@ def _findings(session: Session, official_id: int) -> tuple[FindingEvidence, ...]
     return tuple(found)
 
 
+def _ineligibility(
+    session: Session, official_id: int, today: date
+) -> tuple[IneligibilityEvidence, ...]:
+    assessed = assess_official(session.conn, official_id, today)
+    return tuple(
+        IneligibilityEvidence(r.code, r.text_zh, r.text_en, r.record_ids)
+        for r in assessed.reasons
+        if r.code not in _STATED_ELSEWHERE
+    )
+
+
 def gather_evidence(session: Session, official_id: int, today: date) -> CandidateEvidence:
-    """The evidence of one candidate as of ``today``."""
-    del today  # kept in the signature: eligibility (Art. 24) is assessed as of a day
+    """The evidence of one candidate as of ``today`` (the day Art. 24 is assessed on)."""
     return CandidateEvidence(
         official_id=official_id,
         clues=_clues(session, official_id),
         influence=_influence(session, official_id),
         findings=_findings(session, official_id),
+        ineligibility=_ineligibility(session, official_id, today),
     )
