@@ -19,6 +19,7 @@ class FieldKind(StrEnum):
     LONG_TEXT = "long_text"  # paragraphs
     DATE = "date"  # YYYY-MM-DD
     MONEY = "money"  # yuan, ≥ 0, two decimals, kept as a string
+    DECIMAL = "decimal"  # a quantity with its unit in the label (面积, 数量), ≥ 0, as a string
     INTEGER = "integer"
     BOOLEAN = "boolean"
     CHOICE = "choice"  # one of ``choices``
@@ -93,11 +94,13 @@ def parse_value(spec: FieldSpec, raw: object) -> Value:
         except ValueError:
             raise spec.invalid("应为整数", "must be a whole number") from None
     text = str(raw).strip()
-    if spec.kind is FieldKind.MONEY:
+    if spec.kind in (FieldKind.MONEY, FieldKind.DECIMAL):
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise spec.invalid("应为金额(元)", "must be an amount in yuan") from None
+            if spec.kind is FieldKind.MONEY:
+                raise spec.invalid("应为金额(元)", "must be an amount in yuan") from None
+            raise spec.invalid("应为数值", "must be a number") from None
         if not amount.is_finite() or amount < 0:
             raise spec.invalid("不能为负数", "must not be negative")
         return f"{amount.quantize(Decimal('0.01'))}"

@@ -232,7 +232,7 @@ def _field(raw: Any, lists: Mapping[str, Any], where: str) -> ReportField:
     if not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1:
         raise ReportSchemaError(where, "max_length 应为正整数")
     positive = _flag(doc, "positive", where, default=False)
-    if positive and kind not in (FieldKind.MONEY, FieldKind.INTEGER):
+    if positive and kind not in (FieldKind.MONEY, FieldKind.DECIMAL, FieldKind.INTEGER):
         raise ReportSchemaError(where, "positive 只用于数值字段")
     not_before = doc.get("not_before")
     if not_before is not None and (kind is not FieldKind.DATE or not isinstance(not_before, str)):

@@ -61,6 +61,7 @@ class LineEditor(FieldEditor):
     _PLACEHOLDERS: ClassVar[dict[FieldKind, str]] = {
         FieldKind.DATE: "YYYY-MM-DD",
         FieldKind.MONEY: "金额(元)",
+        FieldKind.DECIMAL: "数值",
         FieldKind.INTEGER: "整数",
     }
 

@@ -69,7 +69,7 @@ def test_sub_records_carry_the_fields_of_the_rules() -> None:
     assert {k: flat[k] for k in ("owner", "address", "area", "acquired_date", "price")} == {
         "owner": FieldKind.CHOICE,
         "address": FieldKind.TEXT,
-        "area": FieldKind.MONEY,
+        "area": FieldKind.DECIMAL,
         "acquired_date": FieldKind.DATE,
         "price": FieldKind.MONEY,
     }
