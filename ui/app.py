@@ -10,6 +10,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from ui.app_controller import AppController
+from ui.emit_refcount import guard_booleans
 from ui.error_messages import log_unexpected
 from ui.fonts import ensure_cjk_font
 from ui.vault_worker import VaultWorker
@@ -30,6 +31,7 @@ def run_gui(vault: Path | None = None, user: str | None = None) -> int:
     :return: the application's exit code.
     """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    guard_booleans()  # PySide6 6.12 on Python 3.11: see ui/emit_refcount.py
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("LianDang")

@@ -21,6 +21,7 @@ from records.services.officials import OfficialService
 from records.services.users import UserService
 from records.vault import create_vault, unlock_vault
 from ui.confirmations import Confirmations
+from ui.emit_refcount import guard_booleans
 from ui.file_dialogs import FileDialogs
 from ui.notices import Notices
 from ui.vault_worker import VaultWorker
@@ -33,6 +34,10 @@ PASSWORDS = {
     "auditor1": "auditor-pass-1",
 }
 WAIT_MS = 10_000
+
+# The GUI suite emits tens of thousands of signals: without this, PySide6 6.12 on
+# Python 3.11 drains the reference count of True and the run aborts (ui/emit_refcount.py).
+guard_booleans()
 
 
 def id_number(area: str, birth: str, sequence: str) -> str:
