@@ -7,10 +7,12 @@ from typing import NoReturn
 
 from ui.cli.commands import attachments as attachment_commands
 from ui.cli.commands import audit as audit_commands
+from ui.cli.commands import checks as check_commands
 from ui.cli.commands import dossier_records, keys, officials, policy, signing, users, vault_setup
 from ui.cli.commands import due as due_commands
 from ui.cli.commands import recovery as recovery_commands
 from ui.cli.commands import reports as report_commands
+from ui.cli.commands import vetting as vetting_commands
 from ui.cli.usage_error import UsageError
 
 PROG = "liandang"
@@ -53,6 +55,8 @@ def build_parser() -> OneLineParser:
     attachment_commands.register(sub)
     report_commands.register(sub)
     due_commands.register(sub)
+    for module in (vetting_commands, check_commands):
+        module.register(sub)
     # Global options are accepted after the sub-command too (`liandang user list --json`).
     for choice in sub.choices.values():
         _add_parent_everywhere(choice, common)
@@ -63,9 +67,11 @@ def _add_parent_everywhere(
     parser: argparse.ArgumentParser, common: argparse.ArgumentParser
 ) -> None:
     subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    if not subparsers:
+    # A group that runs on its own (`policy influence` = list) takes them as well.
+    if not subparsers or parser.get_default("handler") is not None:
         for action in common._actions:
             parser._add_action(_suppressed_copy(action))
+    if not subparsers:
         return
     for child in subparsers[0].choices.values():
         _add_parent_everywhere(child, common)

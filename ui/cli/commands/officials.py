@@ -1,4 +1,4 @@
-"""``liandang official add|list|show``.
+"""``liandang official add|list|show|photo|position|eligibility``.
 
 ``official add`` has one option per basic-information field, generated from
 :data:`records.official_fields.OFFICIAL_FIELDS` so the CLI never drifts from the forms.
@@ -15,6 +15,7 @@ from records.record_types import labelled_fields, type_label_zh
 from records.search import SORTS
 from records.services.officials import OfficialService
 from ui.cli.commands import attachments as attachment_commands
+from ui.cli.commands import eligibility as eligibility_commands
 from ui.cli.commands import official_search_filters
 from ui.cli.commands import positions as position_commands
 from ui.cli.context import CliContext
@@ -27,7 +28,9 @@ def _option(name: str) -> str:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     official = sub.add_parser("official", help="人员档案 / dossiers")
-    verbs = official.add_subparsers(dest="verb", required=True, metavar="add|list|show")
+    verbs = official.add_subparsers(
+        dest="verb", required=True, metavar="add|list|show|photo|position|eligibility"
+    )
 
     add = verbs.add_parser("add", help="新建档案 / file a new official")
     for spec in OFFICIAL_FIELDS:
@@ -64,6 +67,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     attachment_commands.register_photo(verbs)
     position_commands.register(verbs)
+    eligibility_commands.register(verbs)
 
 
 def run_add(ctx: CliContext) -> int:

@@ -1,4 +1,7 @@
-"""``liandang policy show|set``: the security policy (lockout, auto-lock, small-unit switches)."""
+"""``liandang policy show|set``: the security policy (lockout, auto-lock, small-unit switches).
+
+``policy influence`` and ``policy handlings`` (the rule tables) are in :mod:`influence`.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +9,17 @@ import argparse
 
 from records.policy import SecurityPolicy, policy_label_zh
 from records.services.policy import POLICY_NAMES, PolicyService
+from ui.cli.commands import influence
 from ui.cli.context import CliContext
 from ui.cli.formatting import table
-from ui.cli.usage_error import UsageError
+from ui.cli.key_values import parse_settings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     policy = sub.add_parser("policy", help="安全策略 / security policy")
-    verbs = policy.add_subparsers(dest="verb", required=True, metavar="show|set")
+    verbs = policy.add_subparsers(
+        dest="verb", required=True, metavar="show|set|influence|handlings"
+    )
     show = verbs.add_parser("show", help="显示安全策略 / show the policy")
     show.set_defaults(handler=run_show)
     change = verbs.add_parser(
@@ -26,6 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="设置项 / settings: " + ", ".join(POLICY_NAMES),
     )
     change.set_defaults(handler=run_set)
+    influence.register(verbs)
 
 
 def value_text(value: int | bool) -> str:
@@ -39,20 +46,6 @@ def policy_table(policy: SecurityPolicy) -> str:
         ["设置项 / key", "说明", "值 / value"],
         [(name, policy_label_zh(name), value_text(getattr(policy, name))) for name in POLICY_NAMES],
     )
-
-
-def parse_settings(settings: list[str]) -> dict[str, str]:
-    """``["max_failures=3", ...]`` as a dictionary; a key given twice is a usage error."""
-    values: dict[str, str] = {}
-    for item in settings:
-        name, sep, raw = item.partition("=")
-        name = name.strip()
-        if not sep or not name:
-            raise UsageError("KEY=VALUE", f"应为 KEY=VALUE:{item}", f"expected KEY=VALUE: {item}")
-        if name in values:
-            raise UsageError(name, f"重复的设置项:{name}", f"setting given twice: {name}")
-        values[name] = raw.strip()
-    return values
 
 
 def run_show(ctx: CliContext) -> int:

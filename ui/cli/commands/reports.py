@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     item = verbs.add_parser("item", help="填报一个事项 / answer one item")
     item.add_argument("report_id", type=int)
     item.add_argument("item_code")
-    _entry_options(item)
+    entry_options(item)
     item.add_argument("--none", action="store_true", help="无此情况 / nothing to report")
     item.set_defaults(handler=run_item)
 
@@ -73,11 +73,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     change.add_argument("item_code")
     change.add_argument("--changed", required=True, help="变化日期 YYYY-MM-DD")
     change.add_argument("--reported", required=True, help="报告日期 YYYY-MM-DD")
-    _entry_options(change)
+    entry_options(change)
     change.set_defaults(handler=run_change)
 
 
-def _entry_options(parser: argparse.ArgumentParser) -> None:
+def entry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--entry", action="append", default=[], metavar="NAME=VALUE,...",
         help="一条子记录 / one sub-record (repeat for more)",
@@ -151,13 +151,20 @@ def run_start(ctx: CliContext) -> int:
     return 0
 
 
-def run_item(ctx: CliContext) -> int:
-    args = ctx.args
+def item_answer(args: argparse.Namespace) -> list[dict[str, object]]:
+    """The entries of one item from ``--entry``/``--json-file``, or ``[]`` for ``--none``;
+    exactly one of them must be given (``report item`` and ``check record`` share this)."""
     entries = read_entries(args)
     if args.none and entries:
         raise UsageError("--none", "--none 不能与条目同用", "--none takes no entries")
     if not args.none and not entries:
         raise UsageError("--entry", "请给出 --entry、--json-file 或 --none", "no entries given")
+    return entries
+
+
+def run_item(ctx: CliContext) -> int:
+    args = ctx.args
+    entries = item_answer(args)
     with ctx.session() as session:
         report = AnnualReportService(session).set_item(
             args.report_id, args.item_code, entries, nothing_to_report=args.none
