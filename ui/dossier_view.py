@@ -1,8 +1,9 @@
 """The right-hand side of the main window: one official's dossier, read-only.
 
-Basic information on top; below it tabs — 记录 (sections per record type on the left, the
-table, the selected record's fields on the right), 家庭成员及主要社会关系, and the tabs
-that load their own data. Changes go through the main window's actions, which this view
+Basic information on top, beside the name any box that loads its own data (能否作为考察
+对象); below it tabs — 记录 (sections per record type on the left, the table, the selected
+record's fields on the right), 家庭成员及主要社会关系, and the tabs that load their own
+data. Changes go through the main window's actions, which this view
 hosts (record tool bar, context menu) but does not run. :meth:`DossierView.clear` removes
 every piece of dossier data from the widgets, which is what locking relies on.
 """
@@ -33,7 +34,7 @@ from records.fields import FieldSpec
 from records.model import Dossier, FamilyMember, Official, Record
 from records.official_fields import FAMILY_FIELDS
 from ui.display_text import field_text
-from ui.dossier_panel import DossierPanel
+from ui.dossier_panel import DossierPanel, DossierReader
 from ui.i18n import tr
 from ui.official_info_panel import OfficialInfoPanel
 from ui.records_tab import RecordsTab
@@ -68,7 +69,8 @@ class DossierView(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._dossier: Dossier | None = None
-        self._panels: list[DossierPanel] = []  # tabs that load their own data (add_panel)
+        # Tabs and boxes that load their own data (add_panel, add_header_panel).
+        self._panels: list[DossierPanel | DossierReader] = []
         self.placeholder = QLabel(tr("请在左侧选择一名人员查看档案"), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet("color: #888; font-size: 15px;")
@@ -84,7 +86,9 @@ class DossierView(QStackedWidget):
         header, heading = QHBoxLayout(), QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.subtitle)
+        heading.addStretch(1)  # name and unit stay together when a header box is taller
         header.addLayout(heading, 1)
+        self._header = header  # add_header_panel puts boxes between the name and the photo
         self.photo = QLabel(page)  # the official's photo, scaled (show_photo)
         self.photo.setObjectName("dossier_photo")
         self.photo.hide()
@@ -142,7 +146,10 @@ class DossierView(QStackedWidget):
         self.tabs.setTabText(RECORDS_TAB, tr("记录") + f"({len(dossier.records)})")
         self.tabs.setTabText(FAMILY_TAB, tr("家庭成员及主要社会关系") + f"({len(dossier.family)})")
         for panel in self._panels:
-            panel.show_official(official.id)
+            if isinstance(panel, DossierReader):
+                panel.show_dossier(dossier)
+            else:
+                panel.show_official(official.id)
         if not same_official:
             self.tabs.setCurrentIndex(RECORDS_TAB)
         self.setCurrentIndex(1)
@@ -164,11 +171,20 @@ class DossierView(QStackedWidget):
         self.setCurrentIndex(0)
 
     def add_panel(self, panel: QWidget, title: str) -> None:
-        """Host a tab that loads its own data (:class:`ui.dossier_panel.DossierPanel`)."""
-        if not isinstance(panel, DossierPanel):
-            raise TypeError(f"{type(panel).__name__} is not a DossierPanel")
-        self._panels.append(panel)
+        """Host a tab that loads its own data (:mod:`ui.dossier_panel`)."""
+        self._register(panel)
         self.tabs.addTab(panel, title)
+
+    def add_header_panel(self, panel: QWidget) -> None:
+        """Host a box beside the official's name, always in view (能否作为考察对象)."""
+        self._register(panel)
+        # Before the photo, with the larger share of the width: its text wraps less.
+        self._header.insertWidget(self._header.count() - 1, panel, 2)
+
+    def _register(self, panel: QWidget) -> None:
+        if not isinstance(panel, DossierPanel | DossierReader):
+            raise TypeError(f"{type(panel).__name__} is neither a DossierPanel nor a reader")
+        self._panels.append(panel)
 
     def show_photo(self, content: bytes | None) -> None:
         """Show the official's photo (scaled, from memory), or hide the frame."""

@@ -35,6 +35,10 @@ class MainActions:
     #: 查找人员: puts the cursor in the search box.
     find: QAction
     export_pdf: QAction
+    #: 随机抽查…: the year's random checks; shown only to the clerk (ui/check_screens.py).
+    sample_checks: QAction
+    #: 党风廉政意见回复…: shown only to the vetting role (ui/vetting_window.py).
+    vetting: QAction
     change_password: QAction
     #: 系统管理…: shown only to an account that also holds an administrator role.
     administration: QAction
@@ -94,6 +98,8 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> MainActions:
         ),
         find=_action(window, tr("查找人员"), QKeySequence.StandardKey.Find, None),
         export_pdf=_action(window, tr("导出签章PDF"), "Ctrl+E", pixmap.SP_DialogSaveButton),
+        sample_checks=_action(window, tr("随机抽查…"), None, None),
+        vetting=_action(window, tr("党风廉政意见回复…"), None, pixmap.SP_FileDialogListView),
         change_password=_action(window, tr("修改密码…"), None, None),
         administration=_action(window, tr("系统管理…"), None, None),
         # No stock icon reads as "lock" (the stop sign reads as "close"): text only.
@@ -106,8 +112,10 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> MainActions:
     dossier_menu.addAction(actions.new_official)
     dossier_menu.addAction(actions.add_record)
     dossier_menu.addAction(actions.add_family)
+    dossier_menu.addAction(actions.sample_checks)
     dossier_menu.addSeparator()
     dossier_menu.addAction(actions.export_pdf)
+    dossier_menu.addAction(actions.vetting)
     edit_menu = window.menuBar().addMenu(tr("编辑(&E)"))
     edit_menu.addAction(actions.undo)
     edit_menu.addAction(actions.redo)
@@ -133,6 +141,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> MainActions:
         toolbar.addAction(action)
     toolbar.addSeparator()
     toolbar.addAction(actions.export_pdf)
+    toolbar.addAction(actions.vetting)
     toolbar.addSeparator()
     toolbar.addAction(actions.lock)
     return actions

@@ -14,6 +14,7 @@ from records.model import Dossier, Official, Record, User
 from records.roles import ADMINISTRATOR_ROLES, Action, may
 from records.services.officials import OfficialService
 from ui.attachments_tab import AttachmentsTab
+from ui.check_screens import CheckScreens
 from ui.dossier_view import FAMILY_TAB, RECORDS_TAB, DossierView
 from ui.due_panel import DuePanel
 from ui.error_messages import UserError, message_for
@@ -30,8 +31,10 @@ from ui.positions_tab import PositionsTab
 from ui.record_dialog import RecordDialog
 from ui.record_history_dialog import RecordHistoryDialog
 from ui.record_undo import RecordUndo
+from ui.report_tab import ReportTab
 from ui.resume_point import ResumePoint
 from ui.vault_worker import VaultWorker
+from ui.vetting_window import open_vetting_window
 from ui.withdraw_dialog import WithdrawDialog
 
 WINDOW_TITLE = "廉档 — 电子廉政档案"
@@ -98,9 +101,16 @@ class MainWindow(QMainWindow):
         )
         self.attachments_tab.photoLoaded.connect(self.dossier_view.show_photo)
         self.positions_tab = PositionsTab(worker, self)
-        for tab, title in ((self.attachments_tab, "附件"), (self.positions_tab, "任职经历")):
+        self.report_tab = ReportTab(worker, user, parent=self)
+        for tab, title in (
+            (self.attachments_tab, "附件"),
+            (self.positions_tab, "任职经历"),
+            (self.report_tab, "个人有关事项"),
+        ):
             tab.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.dossier_view.add_panel(tab, tr(title))
+        # 查核 tab, 能否作为考察对象 box, 随机抽查… (ui/check_screens.py).
+        self.check_screens = CheckScreens(self, worker, user, self._notices)
         # The page shown when no dossier is selected: the deadline list (DOMAIN §4).
         self.due_panel = DuePanel(worker, user, self.dossier_view)
         self.due_panel.officialActivated.connect(self.show_official)
@@ -114,6 +124,14 @@ class MainWindow(QMainWindow):
         self.menu_actions.add_family.triggered.connect(self.add_family_member)
         self._connect_record_actions()
         self.menu_actions.export_pdf.triggered.connect(self.export_pdf)
+        vets, dialogs = may(user.roles, Action.VETTING_READ), file_dialogs or FileDialogs()
+        self.menu_actions.vetting.setVisible(vets)
+        self.menu_actions.vetting.setEnabled(vets)
+        self.menu_actions.vetting.triggered.connect(
+            lambda: open_vetting_window(
+                self, worker, user, file_dialogs=dialogs, notices=self._notices
+            )
+        )
         self.menu_actions.change_password.triggered.connect(
             lambda: open_change_password(worker, self._notices, self)
         )

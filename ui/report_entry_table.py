@@ -11,6 +11,7 @@ report being written).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -24,10 +25,14 @@ from ui.row_table_model import Column, RowTableModel
 Entry = Mapping[str, object]
 
 
+def _field_text(name: str, entry: Entry) -> str:
+    return value_text(entry.get(name))
+
+
 def entry_columns(item: ReportItem) -> list[Column]:
     if len(item.kinds) == 1:
         return [
-            Column(field.spec.label_zh, lambda e, name=field.name: value_text(e.get(name)))
+            Column(field.spec.label_zh, partial(_field_text, field.name))
             for field in item.kinds[0].fields
         ]
     return [
@@ -49,7 +54,8 @@ class EntryListEditor(QWidget):
         self._item: ReportItem | None = None
         self.model = RowTableModel([], self)
         self.table = make_table(self, self.model)
-        self.table.doubleClicked.connect(self._double_clicked)
+        # activated: a double click, or Enter on the selected entry (the keyboard's way in).
+        self.table.activated.connect(self._activated)
         self.add_button = QPushButton(tr("添加…"), self)
         self.add_button.clicked.connect(self.addRequested)
         self.edit_button = QPushButton(tr("修改…"), self)
@@ -71,19 +77,24 @@ class EntryListEditor(QWidget):
         if item is not self._item:
             # Columns belong to the item: a new model rather than a reset one.
             self._item = item
-            self.model = RowTableModel(entry_columns(item), self)
-            self.table.setModel(self.model)
-            self.table.selectionModel().selectionChanged.connect(
-                lambda *_: self._update_buttons()
-            )
+            self._set_model(entry_columns(item))
         self.model.set_rows(list(entries))
         self._update_buttons()
 
     def clear(self) -> None:
         self._item = None
-        self.model = RowTableModel([], self)
-        self.table.setModel(self.model)
+        self._set_model([])
         self._update_buttons()
+
+    def _set_model(self, columns: list[Column]) -> None:
+        old, old_selection = self.model, self.table.selectionModel()
+        self.model = RowTableModel(columns, self)
+        self.table.setModel(self.model)
+        # A new model comes with a new selection model: listen to that one.
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        # setModel deletes neither: one pair per item shown would pile up under the widget.
+        old.deleteLater()
+        old_selection.deleteLater()
 
     def entries(self) -> list[dict[str, object]]:
         return [dict(entry) for entry in self.model.rows()]
@@ -106,7 +117,7 @@ class EntryListEditor(QWidget):
         if row is not None and self._editable:
             signal.emit(row)
 
-    def _double_clicked(self, index: QModelIndex) -> None:
+    def _activated(self, index: QModelIndex) -> None:
         if index.isValid() and self._editable:
             self.editRequested.emit(index.row())
 

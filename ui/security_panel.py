@@ -1,7 +1,9 @@
-"""安全 (安全保密管理员): security policy, role grants, keys and certificates, side by side.
+"""安全 (安全保密管理员): security policy, role grants, keys and certificates, and the
+influence periods, side by side.
 
-Only arranges its three parts (ui/policy_form.py, ui/role_grant_box.py, ui/keys_box.py) and
-passes their reports on; each part talks to the vault worker itself.
+Only arranges its parts (ui/policy_form.py, ui/role_grant_box.py, ui/keys_box.py,
+ui/influence_rules_box.py) and passes their reports on; each part talks to the vault worker
+itself.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.confirmations import Confirmations
 from ui.file_dialogs import FileDialogs
+from ui.influence_rules_box import InfluenceRulesBox
 from ui.keys_box import KeysBox
 from ui.notices import Notices
 from ui.policy_form import PolicyForm
@@ -36,6 +39,7 @@ class SecurityPanel(QWidget):
         self.policy = PolicyForm(worker, notices, self)
         self.roles = RoleGrantBox(worker, notices, self)
         self.keys = KeysBox(worker, file_dialogs, notices, confirmations, self)
+        self.influence = InfluenceRulesBox(worker, notices, self)
 
         left = QVBoxLayout()
         left.addWidget(self.policy)
@@ -44,8 +48,12 @@ class SecurityPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
         layout.addWidget(self.roles, 3)
+        right = QVBoxLayout()
+        right.addWidget(self.influence)
+        right.addStretch(1)
+        layout.addLayout(right, 2)
 
-        for part in (self.policy, self.roles, self.keys):
+        for part in (self.policy, self.roles, self.keys, self.influence):
             part.message.connect(self.message)
         self.policy.policyChanged.connect(self.policyChanged)
 
@@ -53,8 +61,10 @@ class SecurityPanel(QWidget):
         self.policy.refresh()
         self.roles.refresh()
         self.keys.refresh()
+        self.influence.refresh()
 
     def clear(self) -> None:
         self.keys.clear()  # first: it stops waiting for a rotation and closes its dialog
         self.policy.clear()
         self.roles.clear()
+        self.influence.clear()
