@@ -30,7 +30,6 @@ from records.fields import FieldKind, FieldSpec
 from records.model import Official
 from records.policy import SecurityPolicy
 from records.report_check import SampleResult
-from records.search import MAX_LIMIT, OfficialQuery
 from records.services.checks import CheckService
 from records.services.officials import OfficialService
 from records.services.policy import PolicyService
@@ -67,13 +66,7 @@ def run_sample(
     session: Session, percent: str, seed: str, year: str, *, dry_run: bool
 ) -> SampleOutcome:
     result = CheckService(session).sample(percent, seed, year, dry_run=dry_run)
-    officials: tuple[Official, ...] = ()
-    if result.drawn:
-        # The draw returns ids; the list of officials is the one way to name them.
-        drawn = set(result.drawn)
-        found = OfficialService(session).search(OfficialQuery(limit=MAX_LIMIT))
-        by_id = {o.id: o for o in found if o.id in drawn}
-        officials = tuple(by_id[oid] for oid in result.drawn if oid in by_id)
+    officials = tuple(OfficialService(session).by_ids(result.drawn))
     return SampleOutcome(result, officials)
 
 

@@ -499,9 +499,13 @@ class CheckService:
             (official_id, year),
         ).fetchone()
         if row is None or row[1] != "submitted":
-            state = "尚未报告(草稿)" if row is not None else "没有"
+            reason = (
+                f"该人员{year}年度个人有关事项报告尚未报告(草稿),不能查核"
+                if row is not None
+                else f"该人员没有{year}年度个人有关事项报告,不能查核"
+            )
             raise _YEAR.invalid(
-                f"该人员{year}年度个人有关事项报告{state},不能查核",
+                reason,
                 f"the official has no submitted report for {year} to check",
             )
         return int(row[0]), date.fromisoformat(str(row[2]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from records.errors import NotFoundError, ValidationError
@@ -101,6 +101,15 @@ class OfficialService:
         session = self._session
         session.require(Action.OFFICIAL_LIST)
         return search_officials(session.conn, query, session.now().date())
+
+    def by_ids(self, official_ids: Sequence[int]) -> list[Official]:
+        """The officials of ``official_ids`` in that order, as a listing shows them (what
+        :meth:`search` returns, for ids another service gave, e.g. a random draw).
+
+        :raises NotFoundError: an id has no dossier.
+        """
+        self._session.require(Action.OFFICIAL_LIST)
+        return [self._load(official_id) for official_id in official_ids]
 
     def list(self, search: str = "", *, limit: int = DEFAULT_LIST_LIMIT) -> list[Official]:
         """Officials matching ``search`` (name, pinyin, initials, ID prefix, unit, position),

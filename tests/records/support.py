@@ -98,6 +98,15 @@ BUSINESS_TABLES = (
     "vetting_requests",
     "vetting_candidates",
     "vetting_decisions",
+    "record_history",
+    "clue_informants",
+    "attachments",
+    "position_history",
+    "checks",
+    "check_items",
+    "check_decisions",
+    "check_handlings",
+    "influence_rules",
 )
 
 

@@ -344,3 +344,15 @@ def test_family_member_of_an_unknown_official(clerk: Session) -> None:
     with pytest.raises(NotFoundError):
         OfficialService(clerk).add_family_member(42, {"relation": "妻子", "name": "林静"})
     assert business_snapshot(clerk.conn) == before
+
+
+def test_by_ids_lists_in_the_given_order_unaudited(clerk: Session) -> None:
+    service = OfficialService(clerk)
+    first = service.add(official_values()).id
+    second = service.add(official_values(name="林晓燕", id_number=ID_FEMALE)).id
+    trail = audit_rows(clerk.conn)
+    assert [o.id for o in service.by_ids([second, first])] == [second, first]
+    assert service.by_ids([]) == []
+    assert audit_rows(clerk.conn) == trail  # a listing, like search
+    with pytest.raises(NotFoundError):
+        service.by_ids([first, 999])
