@@ -111,7 +111,7 @@ def _personal_report(evidence: CandidateEvidence) -> ChecklistItem:
     code = ChecklistCode.PERSONAL_REPORT
     checks: dict[int, tuple[int, bool]] = {
         f.check_id: (f.year, f.completed) for f in evidence.findings
-    }
+    } | {c.check_id: (c.year, c.completed) for c in evidence.checks}
     if not checks:
         return ChecklistItem(
             code,

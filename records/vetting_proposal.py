@@ -134,14 +134,28 @@ class IneligibilityEvidence:
 
 
 @dataclass(frozen=True)
+class CheckEvidence:
+    """A check (查核) of the candidate's report, whatever it has found so far: a check just
+    opened (凡提必查) has no finding yet but still shows on the 凡提四必 checklist."""
+
+    check_id: int
+    year: int
+    completed: bool
+
+
+@dataclass(frozen=True)
 class CandidateEvidence:
-    """Everything the proposal looks at for one candidate."""
+    """Everything the proposal looks at for one candidate.
+
+    :param checks: every check of the candidate's reports (the findings are in ``findings``).
+    """
 
     official_id: int
     clues: tuple[ClueEvidence, ...] = ()
     influence: tuple[InfluenceEvidence, ...] = ()
     findings: tuple[FindingEvidence, ...] = ()
     ineligibility: tuple[IneligibilityEvidence, ...] = ()
+    checks: tuple[CheckEvidence, ...] = ()
 
 
 # ---- reasons and the table ---------------------------------------------------------------

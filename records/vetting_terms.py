@@ -82,6 +82,12 @@ class Purpose(StrEnum):
     def label_zh(self) -> str:
         return _PURPOSE_LABELS_ZH[self]
 
+    @property
+    def needs_report_check(self) -> bool:
+        """凡提必查: a promotion, a further use and a reserve listing each need the
+        candidate's personal-matters report checked; a commendation does not."""
+        return self is not Purpose.COMMENDATION
+
 
 _PURPOSE_LABELS_ZH = {
     Purpose.PROMOTION: "拟提拔",

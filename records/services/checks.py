@@ -191,6 +191,37 @@ class CheckService:
             )
         return self._read(check_id)
 
+    def open_for_candidate(self, official_id: int, reason: str) -> int | None:
+        """凡提必查 as part of registering a vetting request, *inside the caller's
+        transaction*: the check of the candidate's latest submitted report, opened as a
+        重点抽查 (with its own ``check.require`` entry) if that report has none yet.
+
+        The caller has checked role and recusal. :return: the check, ``None`` when the
+        candidate has no submitted report (the 凡提四必 checklist then says so).
+        """
+        session = self._session
+        session.require(Action.CHECK_REQUEST, official_object(official_id))
+        row = session.conn.execute(
+            "SELECT id, year FROM annual_reports WHERE official_id = ? AND status = 'submitted'"
+            " ORDER BY year DESC LIMIT 1",
+            (official_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        year = int(row[1])
+        existing = self._existing(official_id, year)
+        if existing is not None:
+            return existing
+        check_id = self._insert(
+            official_id, int(row[0]), year, CheckKind.TARGETED, reason, session.now().date(), None
+        )
+        session.log(
+            "check.require",
+            official_object(official_id),
+            detail=f"{check_object(check_id)} year:{year} kind:targeted new",
+        )
+        return check_id
+
     def sample(
         self,
         percent: int | str | None,

@@ -23,6 +23,7 @@ from datetime import date
 from records.errors import ConflictError, NotFoundError, ValidationError
 from records.fields import FieldKind, FieldSpec, parse_date, parse_value
 from records.roles import Action
+from records.services.checks import CheckService
 from records.services.officials import OfficialService, official_object
 from records.services.vetting_evidence import gather_evidence
 from records.services.vetting_store import (
@@ -43,7 +44,7 @@ from records.vetting_model import (
     proposal_to_json,
 )
 from records.vetting_proposal import Proposal, propose
-from records.vetting_terms import Decision, RequestState, parse_category, parse_purpose
+from records.vetting_terms import Decision, Purpose, RequestState, parse_category, parse_purpose
 
 #: A letter names a handful of candidates; 200 is far beyond any real one (and the reply
 #: table would run to dozens of pages).
@@ -177,6 +178,10 @@ class VettingService:
                 request_object(request_id),
                 detail="candidates:" + ",".join(map(str, ids)),
             )
+            if Purpose(letter.purpose).needs_report_check:
+                checks = CheckService(session)
+                for official_id in ids:
+                    checks.open_for_candidate(official_id, f"凡提必查:{letter.number}")
         return load_request(session.conn, request_id)
 
     # ---- reading -----------------------------------------------------------------------------

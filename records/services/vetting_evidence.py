@@ -23,12 +23,13 @@ from datetime import date
 
 from records.eligibility import CHECK_CONCEALED, INFLUENCE_PERIOD
 from records.influence import record_influence_periods
-from records.report_check import CheckStatus
+from records.report_check import Check, CheckStatus
 from records.services.checks import CheckService
 from records.services.eligibility import assess_official
 from records.session import Session
 from records.vetting_proposal import (
     CandidateEvidence,
+    CheckEvidence,
     ClueEvidence,
     FindingEvidence,
     IneligibilityEvidence,
@@ -77,8 +78,8 @@ def _influence(session: Session, official_id: int) -> tuple[InfluenceEvidence, .
     )
 
 
-def _findings(session: Session, official_id: int) -> tuple[FindingEvidence, ...]:
-    """Every verified item of every check of the official, newest year first."""
+def _checks(session: Session, official_id: int) -> list[Check]:
+    """Every check of the official, newest year first."""
     service = CheckService(session)
     ids = [
         int(row[0])
@@ -86,8 +87,13 @@ def _findings(session: Session, official_id: int) -> tuple[FindingEvidence, ...]
             "SELECT id FROM checks WHERE official_id = ? ORDER BY year DESC, id", (official_id,)
         )
     ]
+    return [service._read(check_id) for check_id in ids]
+
+
+def _findings(checks: list[Check]) -> tuple[FindingEvidence, ...]:
+    """Every verified item of every check, in the checks' order."""
     found: list[FindingEvidence] = []
-    for check in (service._read(check_id) for check_id in ids):
+    for check in checks:
         handling = check.decision.text_zh if check.decision else ""
         completed = check.status is CheckStatus.COMPLETED
         found += [
@@ -111,10 +117,14 @@ def _ineligibility(
 
 def gather_evidence(session: Session, official_id: int, today: date) -> CandidateEvidence:
     """The evidence of one candidate as of ``today`` (the day Art. 24 is assessed on)."""
+    checks = _checks(session, official_id)
     return CandidateEvidence(
         official_id=official_id,
         clues=_clues(session, official_id),
         influence=_influence(session, official_id),
-        findings=_findings(session, official_id),
+        findings=_findings(checks),
         ineligibility=_ineligibility(session, official_id, today),
+        checks=tuple(
+            CheckEvidence(c.id, c.year, c.status is CheckStatus.COMPLETED) for c in checks
+        ),
     )

@@ -19,6 +19,8 @@ from records.errors import (
     RecusalError,
     ValidationError,
 )
+from records.report_check import CheckKind
+from records.services.checks import CheckService
 from records.services.dossier_records import RecordService
 from records.services.officials import OfficialService
 from records.services.own_account import OwnAccountService
@@ -26,6 +28,7 @@ from records.services.vetting import VettingService
 from records.session import Session
 from records.vetting_checklist import ChecklistCode
 from records.vetting_terms import Category, Decision, Purpose, RequestState
+from tests.records.check_support import insert_report
 from tests.records.support import (
     ID_FEMALE,
     NOW,
@@ -101,6 +104,39 @@ def test_a_new_request_is_a_draft_with_its_candidates_in_order(world: World) -> 
         f"candidates:{world.sanctioned},{world.clean}",
     )
     assert [r.id for r in VettingService(world.vet).requests()] == [request.id]
+
+
+def test_a_promotion_opens_the_targeted_check_of_each_reported_candidate(world: World) -> None:
+    """凡提必查: in the same transaction as the request, each candidate's latest submitted
+    report gets a 重点抽查 (an existing check is kept; no report, no check)."""
+    insert_report(world.clerk, world.clean, 2024)
+    insert_report(world.clerk, world.clean, 2025)
+    insert_report(world.clerk, world.clue, 2025)
+    existing = CheckService(world.clerk).new(world.clue, 2025, "random", opened_date="2026-11-01")
+    before = audit_rows(world.vet.conn)
+
+    request_id = new_request(world)
+
+    checks = CheckService(world.vet)
+    [opened] = checks.list(world.clean)
+    assert (opened.year, opened.kind, opened.reason) == (2025, CheckKind.TARGETED,
+                                                         "凡提必查:青组函〔2026〕12号")  # fmt: skip
+    assert [c.id for c in checks.list(world.clue)] == [existing.id]
+    assert checks.list(world.sanctioned) == []  # no report filed: nothing to check
+    new_entries = audit_rows(world.vet.conn)[len(before) :]
+    assert [row[3] for row in new_entries[:2]] == ["vetting.create", "check.require"]
+    item = next(
+        i for c in VettingService(world.vet).detail(request_id).candidates
+        if c.official.id == world.clean for i in c.checklist
+        if i.code is ChecklistCode.PERSONAL_REPORT
+    )  # fmt: skip
+    assert not item.done and "查核中" in item.evidence_zh
+
+
+def test_a_commendation_opens_no_check(world: World) -> None:
+    insert_report(world.clerk, world.clean, 2025)
+    new_request(world, purpose="评先评优")
+    assert CheckService(world.vet).list(world.clean) == []
 
 
 def test_detail_proposes_a_category_per_candidate_with_reasons_and_checklist(world: World) -> None:
