@@ -102,7 +102,8 @@ def parse_value(spec: FieldSpec, raw: object) -> Value:
                 raise spec.invalid("应为金额(元)", "must be an amount in yuan") from None
             raise spec.invalid("应为数值", "must be a number") from None
         if not amount.is_finite() or amount < 0:
-            raise spec.invalid("不能为负数", "must not be negative")
+            what = "金额" if spec.kind is FieldKind.MONEY else "数值"
+            raise spec.invalid(f"{what}不能为负数", "must not be negative")
         return f"{amount.quantize(Decimal('0.01'))}"
     if spec.kind is FieldKind.CHOICE:
         if text not in spec.choices:
