@@ -1,6 +1,8 @@
 """A signed dossier PDF from the vault to a file, as one audited action.
 
-Used by ``liandang export dossier`` and the GUI's export action alike.
+Used by ``liandang export dossier`` and the GUI's export action alike. The PDF carries the
+dossier and its other sections (positions, annual and change reports, checks, the list of
+attachments), all read inside the one audited export; the profile decides what is printed.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ def save_signed_dossier(
     names the profile) is committed only after the file is written.
 
     :param profile: code of an :mod:`export profile <exports.export_profiles>`: it decides
-        the classification mark and which records go in (``secret`` by default).
+        the classification mark and which records and sections go in (``secret`` by
+        default).
     :raises ExportError: unknown profile (before anything is logged).
     :raises PermissionDeniedError: the acting role may not export.
     :raises NotFoundError: no such official or no signing certificate.
@@ -62,7 +65,7 @@ def save_signed_dossier(
         stored = grant.identity
         identity = identity_from_vault(stored)
         signed = sign_pdf(
-            render_dossier_pdf(grant.dossier, stamp, chosen),
+            render_dossier_pdf(grant.dossier, stamp, chosen, grant.sections),
             identity,
             signer_name=grant.exported_by,
         )

@@ -1,4 +1,4 @@
-"""Export profiles: which records a dossier PDF carries and how it is marked.
+"""Export profiles: what a dossier PDF carries and how it is marked.
 
 Three profiles, held as data:
 
@@ -12,8 +12,23 @@ Three profiles, held as data:
   the family, so this profile also prints the 公民身份号码 with all but its last four
   characters masked, the birth date as year and month, and no family member details.
 
+The sections kept outside the records (:class:`~records.services.dossier_sections.DossierSections`):
+
+- 任职经历 (positions): in every profile — the 任前公示 shows the résumé — but the public one
+  leaves out the 备注 (a note may say why a post ended).
+- 个人有关事项年度报告 and 事项变化报告: 内部 — in ``secret`` and ``internal``, never in
+  ``public`` (they hold the family's flats, shares and businesses). Drafts are listed by year,
+  marked 草稿, without their content: a draft is not what the official declared.
+- 查核 (checks of the reports, findings, handling): 内部 as well.
+- 附件目录 (attachments: name, type, size, SHA-256, date — never the content): an attachment
+  of a record goes wherever its record goes (so a clue's scans only into ``secret``, and a
+  涉密 record's scans nowhere else); attachments of the dossier as a whole (the photo, general
+  scans) carry no level of their own and count as 内部; withdrawn ones are marked 已撤回
+  where the profile marks withdrawn records, and left out where it leaves those out.
+
 Informants' identities are never in a record's fields (they are kept in
-``clue_informants``), so no profile can print one.
+``clue_informants``), so no profile can print one; a clue attachment's file name has its
+informant masked when gathered (:mod:`records.services.dossier_sections`).
 """
 
 from __future__ import annotations
@@ -21,8 +36,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from records.annual_report import AnnualReport
 from records.model import Disclosure, Dossier, Official, Record
 from records.record_types import NEED_TO_KNOW_TYPES
+from records.services.attachments import Attachment
+from records.services.dossier_sections import DossierSections
 
 #: Printed in place of the family table when a profile leaves family details out.
 FAMILY_OMITTED = "(本公开版不载家庭成员及主要社会关系信息)"
@@ -43,6 +61,12 @@ class ExportProfile:
     :param need_to_know: carry need-to-know records (clues).
     :param withdrawn: carry withdrawn records (marked 已撤销 with the reason).
     :param mask_identity: mask the 公民身份号码 and print the birth date as year-month.
+    :param reports: print the annual personal-matters reports and their change reports.
+    :param checks: print the checks of the reports (findings and handling).
+    :param position_notes: print the 备注 of the position history (the positions themselves
+        are in every profile).
+    :param dossier_attachments: list the attachments of the dossier as a whole (the photo,
+        general scans); a record's attachments follow their record.
     """
 
     code: str
@@ -53,6 +77,10 @@ class ExportProfile:
     need_to_know: bool
     withdrawn: bool
     mask_identity: bool
+    reports: bool
+    checks: bool
+    position_notes: bool
+    dossier_attachments: bool
 
     def keeps(self, record: Record) -> bool:
         """Whether a record of the dossier goes into this profile's export."""
@@ -72,6 +100,10 @@ FULL = ExportProfile(
     need_to_know=True,
     withdrawn=True,
     mask_identity=False,
+    reports=True,
+    checks=True,
+    position_notes=True,
+    dossier_attachments=True,
 )
 INTERNAL = ExportProfile(
     code="internal",
@@ -82,6 +114,10 @@ INTERNAL = ExportProfile(
     need_to_know=False,
     withdrawn=True,
     mask_identity=False,
+    reports=True,
+    checks=True,
+    position_notes=True,
+    dossier_attachments=True,
 )
 PUBLIC = ExportProfile(
     code="public",
@@ -92,6 +128,10 @@ PUBLIC = ExportProfile(
     need_to_know=False,
     withdrawn=False,
     mask_identity=True,
+    reports=False,
+    checks=False,
+    position_notes=False,
+    dossier_attachments=False,
 )
 
 #: Every profile by code, most complete first (the order the GUI offers them in).
@@ -129,6 +169,46 @@ def apply_profile(dossier: Dossier, profile: ExportProfile) -> Dossier:
     records = tuple(r for r in dossier.records if profile.keeps(r))
     family = dossier.family if profile.family_detail else ()
     return replace(dossier, family=family, records=records)
+
+
+def apply_sections_profile(
+    sections: DossierSections, kept: Dossier, profile: ExportProfile
+) -> DossierSections:
+    """The part of ``sections`` that ``profile`` exports.
+
+    :param kept: the dossier as :func:`apply_profile` left it: an attachment of a record goes
+        in only if its record did.
+    """
+    kept_ids = {record.id for record in kept.records}
+
+    def keeps(attachment: Attachment) -> bool:
+        if attachment.withdrawn and not profile.withdrawn:
+            return False
+        if attachment.record_id is None:
+            return profile.dossier_attachments
+        return attachment.record_id in kept_ids
+
+    reports = sections.reports if profile.reports else ()
+    if not profile.withdrawn:
+        reports = tuple(_without_withdrawn_changes(r) for r in reports)
+    positions = sections.positions
+    if not profile.position_notes:
+        positions = tuple(replace(p, note="") for p in positions)
+    return DossierSections(
+        reports=reports,
+        schemas=sections.schemas if profile.reports or profile.checks else {},
+        positions=positions,
+        checks=sections.checks if profile.checks else (),
+        attachments=tuple(a for a in sections.attachments if keeps(a)),
+    )
+
+
+def _without_withdrawn_changes(report: AnnualReport) -> AnnualReport:
+    items = tuple(
+        replace(item, changes=tuple(c for c in item.changes if not c.withdrawn))
+        for item in report.items
+    )
+    return replace(report, items=items)
 
 
 def masked_official_values(official: Official, profile: ExportProfile) -> dict[str, str]:
