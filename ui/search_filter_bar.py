@@ -156,6 +156,28 @@ class SearchFilterBar(QWidget):
             ),
         )
 
+    def show_query(self, query: OfficialQuery) -> None:
+        """Set the controls to ``query``'s filters (its text and sort are not the bar's),
+        without asking for a search: the owner runs the one it wants (unlocking again)."""
+        self._resetting = True
+        try:
+            index = self.category_combo.findData(query.category)
+            self.category_combo.setCurrentIndex(max(index, 0))
+            self.rank_edit.setText(query.rank or "")
+            self.unit_edit.setText(query.unit or "")
+            for column, box in self.flag_boxes.items():
+                box.setChecked(column in query.flags)
+            self.open_clue_box.setChecked(query.has_open_clue is True)
+            self.influence_box.setChecked(query.in_influence_period is True)
+            missing = query.annual_report_missing_year
+            if missing is not None:
+                self.report_year_spin.setValue(missing)
+            self.report_missing_box.setChecked(missing is not None)
+        finally:
+            self._resetting = False
+        self._last = self.apply(OfficialQuery())
+        self.clear_button.setEnabled(self.active_count() > 0)
+
     def active_count(self) -> int:
         """How many conditions are set (each flag counts as one)."""
         query = self._last

@@ -231,6 +231,23 @@ def test_unlocking_again_returns_to_the_same_search_and_official(
     assert controller.auto_lock.watcher.is_active  # armed again
 
 
+def test_unlocking_again_keeps_the_search_filters(
+    qtbot: QtBot, controller: AppController, vault
+) -> None:
+    window = unlock(qtbot, controller, "clerk1", vault.password("clerk1"))
+    official_id = vault.official_ids["李秀英"]
+    window.search.filter_bar.unit_edit.setText("青山县教育")
+    open_dossier(qtbot, window, "", official_id)
+    controller.auto_lock.watcher.start(IDLE_MS)
+    qtbot.waitUntil(lambda: controller.window is None, timeout=5_000)
+
+    window = unlock(qtbot, controller, "clerk1", vault.password("clerk1"))
+    qtbot.waitUntil(lambda: window.dossier_view.current_official_id() == official_id)
+    assert window.search.filter_bar.unit_edit.text() == "青山县教育"
+    assert window.search.filter_bar.clear_button.isEnabled()
+    assert window.search.model.rowCount() == 1
+
+
 def test_the_menu_lock_returns_there_too(qtbot: QtBot, controller: AppController, vault) -> None:
     window = unlock(qtbot, controller, "clerk1", vault.password("clerk1"))
     official_id = vault.official_ids["王伟"]
