@@ -41,7 +41,11 @@ class ReportStatus(StrEnum):
 class ChangeReport:
     """A 事项变化报告 attached to one item of a submitted annual report.
 
+    Corrected by withdrawal, never deleted (DOMAIN §3): a withdrawn change report stays
+    attached, marked with who withdrew it, when and why, and no rule counts it.
+
     :param due_date: ``change_date`` plus the security policy's current ``change_report_days``.
+    :param note: 说明, what changed in the filer's words (``""``: none given).
     """
 
     id: int
@@ -55,6 +59,10 @@ class ChangeReport:
     created_by: str
     created_at: datetime
     withdrawn: bool = False
+    withdrawn_by: str = ""
+    withdrawn_at: datetime | None = None
+    withdraw_reason: str = ""
+    note: str = ""
 
     @property
     def late(self) -> bool:
@@ -109,7 +117,7 @@ REPORT_COLUMNS = (
 )
 CHANGE_COLUMNS = (
     "id, official_id, report_id, item_code, change_date, reported_date, entries_json,"
-    " created_by, created_at, withdrawn_at"
+    " created_by, created_at, withdrawn_at, withdrawn_by, withdraw_reason, note"
 )
 
 
@@ -136,6 +144,10 @@ def change_from_row(row: tuple[Any, ...], days: int) -> ChangeReport:
         created_by=row[7],
         created_at=datetime.fromisoformat(row[8]),
         withdrawn=row[9] is not None,
+        withdrawn_by=row[10] or "",
+        withdrawn_at=None if row[9] is None else datetime.fromisoformat(row[9]),
+        withdraw_reason=row[11] or "",
+        note=row[12] or "",
     )
 
 

@@ -432,6 +432,17 @@ def _checks_and_influence_rules(conn: Connection) -> None:
     )
 
 
+def _change_report_notes(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- 说明: what changed, in the filer's words (optional). A change report is withdrawn,
+        -- never deleted: the withdrawal columns have been there since the table was made.
+        ALTER TABLE change_reports ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_base,
     _v2_audit_and_signing,
@@ -440,6 +451,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_annual_reports,
     _vetting_requests,
     _checks_and_influence_rules,
+    _change_report_notes,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

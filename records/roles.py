@@ -73,6 +73,7 @@ class Action(StrEnum):
     POSITION_END = "position.end"
     REPORT_EDIT = "report.edit"
     REPORT_READ = "report.read"
+    REPORT_CHANGE_WITHDRAW = "report.change_withdraw"
     DUE_LIST = "due.list"
     VETTING_CREATE = "vetting.create"
     VETTING_READ = "vetting.read"
@@ -131,6 +132,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # the deadline list names officials and what they owe, so it is business-only too.
     Action.REPORT_EDIT: frozenset({Role.CLERK}),
     Action.REPORT_READ: _BUSINESS,
+    # A change report filed in error is withdrawn (kept, with the reason), as records are.
+    Action.REPORT_CHANGE_WITHDRAW: frozenset({Role.CLERK}),
     Action.DUE_LIST: _BUSINESS,
     # 党风廉政意见回复 is the vetting officer's work from the letter in to the signed reply
     # (DOMAIN.md §1); the clerk sees only its copy, filed in each candidate's dossier.
@@ -188,6 +191,7 @@ ACTION_LABELS_ZH: dict[Action, str] = {
     Action.POSITION_END: "登记任职结束",
     Action.REPORT_EDIT: "填报个人有关事项",
     Action.REPORT_READ: "查阅个人有关事项报告",
+    Action.REPORT_CHANGE_WITHDRAW: "撤销事项变化报告",
     Action.DUE_LIST: "查看到期事项",
     Action.VETTING_CREATE: "登记党风廉政意见来函",
     Action.VETTING_READ: "查看党风廉政意见回复",

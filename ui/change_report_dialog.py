@@ -3,8 +3,9 @@
 The change is attached to the official's latest submitted report (the service picks it):
 the date of the change, the date it was reported, and the item's situation after it — its
 new entries, which start as the item's current ones (the report's, or the latest change's)
-and are edited here, locally, until 保存 makes it one ``add_change`` call. The deadline
-(``change_report_days``, 30 by default) is the security policy's; the list shows lateness.
+and are edited here, locally, until 保存 makes it one ``add_change`` call — with an optional
+说明 (what changed, in the filer's words). The deadline (``change_report_days``, 30 by
+default) is the security policy's; the list shows lateness.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 from records.annual_report import AnnualReport
 from records.fields import FieldKind, FieldSpec
 from records.report_schema import ReportItem
-from records.services.annual_reports import AnnualReportService
+from records.services.annual_reports import CHANGE_NOTE, AnnualReportService
 from records.session import Session
 from ui.field_form import FieldForm, chain_tab_order
 from ui.i18n import tr
@@ -73,6 +74,8 @@ class ChangeReportDialog(ServiceFormDialog):
         self.entries.removeRequested.connect(self._remove_entry)
         QVBoxLayout(box).addWidget(self.entries)
         self.body.addWidget(box, 1)
+        self.note_form = FieldForm((CHANGE_NOTE,), self, validate_inline=True)
+        self.body.addWidget(self.note_form)
         install_save_shortcuts(self, self._save_shortcut)
         others = [b for b in self.buttons.buttons() if b is not self.save_button]  # 取消
         chain_tab_order(
@@ -82,22 +85,29 @@ class ChangeReportDialog(ServiceFormDialog):
                 self.entries.edit_button,
                 self.entries.remove_button,
                 self.entries.table,
+                *self.note_form.focus_chain(),
                 self.save_button,
                 *others,
             ]
         )
         self.form.focus_chain()[0].setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(640, 480)
+        self.resize(640, 560)
 
     def forms(self) -> list[FieldForm]:
-        return [self.form]
+        return [self.form, self.note_form]
 
     def make_job(self) -> Callable[[Session], object]:
         values = self.form.values()
+        note = str(self.note_form.values()["note"] or "")
         official_id, code = self._official_id, self._item.code
         entries = self.entries.entries()
         return lambda session: AnnualReportService(session).add_change(
-            official_id, code, str(values["change_date"]), str(values["reported_date"]), entries
+            official_id,
+            code,
+            str(values["change_date"]),
+            str(values["reported_date"]),
+            entries,
+            note=note,
         )
 
     def _open_entry(self, row: int | None) -> None:

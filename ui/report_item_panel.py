@@ -4,7 +4,9 @@ On a draft, every step (an entry added, corrected or removed; 无此类情况 ti
 one ``AnnualReportService.set_item`` call on the vault worker, with the item's whole new
 answer; the panel then shows what the service returned, never its own copy. A submitted
 report is read-only here: what changed since is filed as a change report
-(:mod:`ui.change_report_dialog`), which the owner opens on :attr:`changeRequested`.
+(:mod:`ui.change_report_dialog`), which the owner opens on :attr:`changeRequested`. The
+item's change reports are listed below, withdrawn ones too (marked, with the reason); 撤销…
+asks the owner to withdraw the chosen one (:attr:`changeWithdrawRequested`).
 """
 
 from __future__ import annotations
@@ -25,21 +27,15 @@ from PySide6.QtWidgets import (
 from records.annual_report import AnnualReport, ChangeReport, ItemAnswer, ReportStatus
 from records.report_schema import ReportItem
 from records.services.annual_reports import AnnualReportService
+from ui.change_table_model import CHANGED_COLUMN, ChangeTableModel
 from ui.confirmations import Confirmations
-from ui.display_text import date_text
 from ui.error_messages import UserError, message_for
 from ui.field_form import ERROR_STYLE
 from ui.i18n import tr
-from ui.report_display import answer_text, change_timeliness, entry_summary, item_title
+from ui.report_display import answer_text, entry_summary, item_title
 from ui.report_entry_dialog import open_entry_dialog
 from ui.report_entry_table import EntryListEditor
-from ui.row_table_model import Column, RowTableModel
 from ui.vault_worker import VaultWorker
-
-
-def changed_text(item: ReportItem, change: ChangeReport) -> str:
-    """The item's situation after the change, one entry after the other."""
-    return " / ".join(entry_summary(item, entry) for entry in change.entries)
 
 
 class ReportItemPanel(QWidget):
@@ -47,6 +43,8 @@ class ReportItemPanel(QWidget):
     reportChanged = Signal(object)
     #: 登记事项变化… was pressed for this item (its code).
     changeRequested = Signal(str)
+    #: 撤销… was pressed on this change report (a :class:`ChangeReport` not withdrawn).
+    changeWithdrawRequested = Signal(object)
     #: An entry dialog opened (tests answer it).
     dialogOpened = Signal(object)
 
@@ -60,6 +58,7 @@ class ReportItemPanel(QWidget):
         self._item: ReportItem | None = None
         self._answer: ItemAnswer | None = None
         self._editable = False
+        self._may_withdraw = False
         self._busy = False
         from ui.dossier_view import make_table  # the shared table look (avoids an import cycle)
 
@@ -90,23 +89,23 @@ class ReportItemPanel(QWidget):
         self.error_line.hide()
 
         self.changes_box = QGroupBox(tr("事项变化报告"), self)
-        self.change_model = RowTableModel(
-            [
-                Column(tr("变化日期"), lambda c: date_text(c.change_date)),
-                Column(tr("报告日期"), lambda c: date_text(c.reported_date)),
-                Column(tr("应报日期"), lambda c: date_text(c.due_date)),
-                Column(tr("时限"), change_timeliness),
-                Column(tr("变化后情况"), self._changed_text),
-                Column(tr("登记人"), lambda c: c.created_by),
-            ],
-            self,
+        self.change_model = ChangeTableModel(self)
+        self.change_table = make_table(
+            self.changes_box, self.change_model, stretch_column=CHANGED_COLUMN
         )
-        self.change_table = make_table(self.changes_box, self.change_model, stretch_column=4)
+        self.change_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_withdraw_button()
+        )
         self.change_button = QPushButton(tr("登记事项变化…"), self.changes_box)
         self.change_button.clicked.connect(self._change_clicked)
+        self.withdraw_button = QPushButton(tr("撤销…"), self.changes_box)
+        self.withdraw_button.setObjectName("change_withdraw")
+        self.withdraw_button.setToolTip(tr("撤销选中的事项变化报告(保留,标明已撤销)"))
+        self.withdraw_button.clicked.connect(self._withdraw_clicked)
         change_layout = QVBoxLayout(self.changes_box)
         change_buttons = QHBoxLayout()
         change_buttons.addWidget(self.change_button)
+        change_buttons.addWidget(self.withdraw_button)
         change_buttons.addStretch(1)
         change_layout.addLayout(change_buttons)
         change_layout.addWidget(self.change_table, 1)
@@ -130,10 +129,12 @@ class ReportItemPanel(QWidget):
         *,
         may_edit: bool,
         may_file_change: bool,
+        may_withdraw_change: bool = False,
     ) -> None:
         """Show ``item`` of ``report``; ``may_edit`` (the user may file reports) makes a
         draft editable, ``may_file_change`` offers a change report (the latest submitted
-        report, an item that takes them)."""
+        report, an item that takes them), ``may_withdraw_change`` offers to withdraw one.
+        The change report chosen before stays chosen if it is still listed."""
         if self._item is not item or self._report is None or self._report.id != report.id:
             self._hide_error()
         self._report, self._item = report, item
@@ -147,16 +148,23 @@ class ReportItemPanel(QWidget):
         if not self._busy:
             self._set_enabled(True)
         answer = self._answer
-        changes = [] if answer is None else [c for c in answer.changes if not c.withdrawn]
-        self.change_model.set_rows(changes)
+        chosen = self.current_change()
+        changes = [] if answer is None else list(answer.changes)  # withdrawn ones too, marked
+        self.change_model.show(item, changes)
+        if chosen is not None:
+            self.select_change(chosen.id)
         submitted = report.status is ReportStatus.SUBMITTED
         self.changes_box.setVisible(item.change_report and (submitted or bool(changes)))
         self.change_button.setVisible(may_file_change and item.change_report)
         self.change_button.setEnabled(may_file_change and item.change_report)
+        self._may_withdraw = may_withdraw_change and bool(changes)
+        self.withdraw_button.setVisible(self._may_withdraw)
+        self._update_withdraw_button()
 
     def clear(self) -> None:
         self._report = self._item = self._answer = None
         self._editable = False
+        self._may_withdraw = False
         # A save still under way reports to the tab, which drops it (another dossier, or
         # locked): nothing here waits for it any more.
         self._busy = False
@@ -167,12 +175,24 @@ class ReportItemPanel(QWidget):
         self.nothing_box.hide()
         self.entries.clear()
         self.entries.set_editable(False)
-        self.change_model.clear()
+        self.change_model.show(None, ())
         self.changes_box.hide()
+        self._update_withdraw_button()
         self._hide_error()
 
     def current_code(self) -> str | None:
         return None if self._item is None else self._item.code
+
+    def current_change(self) -> ChangeReport | None:
+        rows = self.change_table.selectionModel().selectedRows()
+        return self.change_model.row_at(rows[0].row()) if rows else None
+
+    def select_change(self, change_id: int) -> bool:
+        row = self.change_model.row_of(change_id)
+        if row is None:
+            return False
+        self.change_table.selectRow(row)
+        return True
 
     def is_editable(self) -> bool:
         return self._editable
@@ -252,12 +272,20 @@ class ReportItemPanel(QWidget):
         self.error_line.setText(tr("未能保存:") + message_for(error))
         self.error_line.show()
 
-    def _changed_text(self, change: ChangeReport) -> str:
-        return "" if self._item is None else changed_text(self._item, change)
-
     def _change_clicked(self) -> None:
         if self._item is not None:
             self.changeRequested.emit(self._item.code)
+
+    def _withdraw_clicked(self) -> None:
+        change = self.current_change()
+        if self._may_withdraw and change is not None and not change.withdrawn:
+            self.changeWithdrawRequested.emit(change)
+
+    def _update_withdraw_button(self) -> None:
+        change = self.current_change()
+        self.withdraw_button.setEnabled(
+            self._may_withdraw and change is not None and not change.withdrawn
+        )
 
     # ---- plumbing ------------------------------------------------------------------------
 

@@ -5,8 +5,10 @@ Top: the official's reports by year (草稿 / 已报告, when reported, on time 
 schema version) and the chosen item — 无此类情况 or its entries, editable while the report
 is a draft. 开始年度报告… starts a year (pre-filled from the last submitted report unless
 the clerk says not to); 提交报告… fixes it; on the latest submitted report, a 家事 item
-takes a 事项变化报告. Every step is one service call on the vault worker; the tab then
-shows what the service returned. :meth:`ReportTab.clear` forgets everything (lock).
+takes a 事项变化报告, and a change report filed in error is withdrawn (撤销…, with a
+reason: it stays listed, marked 已撤销). Every step is one service call on the vault
+worker; the tab then shows what the service returned. :meth:`ReportTab.clear` forgets
+everything (lock).
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from records.annual_report import AnnualReport, ReportStatus
+from records.annual_report import AnnualReport, ChangeReport, ReportStatus
 from records.model import User
 from records.report_schema import ReportSchema
 from records.roles import Action, may
 from records.services.annual_reports import AnnualReportService
 from records.session import Session
 from ui.change_report_dialog import ChangeReportDialog
+from ui.change_withdraw_dialog import ChangeWithdrawDialog
 from ui.confirmations import Confirmations
 from ui.display_text import EMPTY, date_text
 from ui.error_messages import UserError, message_for
@@ -90,6 +93,7 @@ class ReportTab(QWidget):
         super().__init__(parent)
         self._worker = worker
         self._may_edit = may(user.roles, Action.REPORT_EDIT)
+        self._may_withdraw = may(user.roles, Action.REPORT_CHANGE_WITHDRAW)
         self._official_id: int | None = None
         self._data: ReportsOnFile | None = None
         self._sequence = 0
@@ -141,6 +145,7 @@ class ReportTab(QWidget):
         self.item_panel = ReportItemPanel(worker, confirmations or Confirmations(), items_split)
         self.item_panel.reportChanged.connect(self._report_saved)
         self.item_panel.changeRequested.connect(self.file_change)
+        self.item_panel.changeWithdrawRequested.connect(self.withdraw_change)
         self.item_panel.dialogOpened.connect(self.dialogOpened)
         items_split.addWidget(self.items)
         items_split.addWidget(self.item_panel)
@@ -231,6 +236,17 @@ class ReportTab(QWidget):
         dialog.saved.connect(lambda _change: self._changed(report.id, code))
         self._open(dialog)
 
+    def withdraw_change(self, change: ChangeReport) -> None:
+        report, data = self.current_report(), self._data
+        if report is None or data is None or not self._may_withdraw or change.withdrawn:
+            return
+        item = data.schemas[report.schema_version].item(change.item_code)
+        if item is None or change.report_id != report.id:
+            return
+        dialog = ChangeWithdrawDialog(self._worker, change, item, self)
+        dialog.saved.connect(lambda withdrawn: self._change_withdrawn(report.id, withdrawn))
+        self._open(dialog)
+
     # ---- results -------------------------------------------------------------------------
 
     def _reload(self) -> None:
@@ -285,6 +301,12 @@ class ReportTab(QWidget):
         self._after_load = (report_id, code)
         self._reload()
 
+    def _change_withdrawn(self, report_id: int, change: ChangeReport) -> None:
+        # Not undoable (nothing reinstates it): read the report again, on the same item.
+        self.message.emit(tr("已撤销事项变化报告"))
+        self._after_load = (report_id, change.item_code)
+        self._reload()
+
     # ---- showing -------------------------------------------------------------------------
 
     def _show_data(self, data: ReportsOnFile, report_id: int | None, code: str | None) -> None:
@@ -328,7 +350,11 @@ class ReportTab(QWidget):
             self.item_panel.clear()
             return
         self.item_panel.show_item(
-            report, item, may_edit=self._may_edit, may_file_change=self._may_change(report)
+            report,
+            item,
+            may_edit=self._may_edit,
+            may_file_change=self._may_change(report),
+            may_withdraw_change=self._may_withdraw and report.status is ReportStatus.SUBMITTED,
         )
 
     def _update_buttons(self) -> None:

@@ -3,6 +3,8 @@
 This dialog is the confirmation: the record is named, the consequence is spelled out, and
 the button stays disabled until a reason is typed. A withdrawn record stays in the dossier
 and its history with the reason; it cannot be reinstated, so the step is not undoable.
+:class:`ReasonWithdrawDialog` is the same form for anything else that is withdrawn with a
+reason (a change report: :mod:`ui.change_withdraw_dialog`).
 """
 
 from __future__ import annotations
@@ -28,24 +30,33 @@ WARNING_ZH = (
 )
 
 
-class WithdrawDialog(ServiceFormDialog):
-    """Emits :attr:`saved` with the withdrawn :class:`Record`."""
+class ReasonWithdrawDialog(ServiceFormDialog):
+    """Names what is withdrawn (``what``), warns what follows (``warning``) and asks for the
+    reason, checked as the service checks it (``REASON_SPEC``); ``button`` is the action's
+    name. Subclasses give the service call in :meth:`withdraw_job`."""
 
-    def __init__(self, worker: VaultWorker, record: Record, parent: QWidget | None = None) -> None:
-        super().__init__(worker, tr("撤销记录"), parent)
-        self._record_id = record.id
-        what = "  ·  ".join(
-            (record_type_label(record), date_text(record.record_date), record_summary(record))
-        )
-        self.body.addWidget(QLabel(tr("记录:") + what, self))
-        warning = QLabel(tr(WARNING_ZH), self)
-        warning.setWordWrap(True)
-        self.body.addWidget(warning)
+    def __init__(
+        self,
+        worker: VaultWorker,
+        *,
+        title: str,
+        what: str,
+        warning: str,
+        button: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(worker, title, parent)
+        subject = QLabel(what, self)
+        subject.setWordWrap(True)
+        self.body.addWidget(subject)
+        notice = QLabel(warning, self)
+        notice.setWordWrap(True)
+        self.body.addWidget(notice)
         self.form = FieldForm((REASON_SPEC,), self, validate_inline=True)
         self.form.editor("reason").on_changed(self._update_button)
         self.form.inlineErrorsChanged.connect(lambda _errors: self._update_button())
         self.body.addWidget(self.form, 1)
-        self.save_button.setText(tr("撤销记录"))
+        self.save_button.setText(button)
         others = [b for b in self.buttons.buttons() if b is not self.save_button]
         chain_tab_order([*self.form.focus_chain(), self.save_button, *others])
         self.form.focus_chain()[0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -62,9 +73,34 @@ class WithdrawDialog(ServiceFormDialog):
         return [self.form]
 
     def make_job(self) -> Callable[[Session], object]:
-        record_id, reason = self._record_id, self.reason()
-        return lambda session: RecordService(session).withdraw(record_id, reason)
+        return self.withdraw_job(self.reason())
+
+    def withdraw_job(self, reason: str) -> Callable[[Session], object]:
+        """The withdrawal with ``reason`` (captured now, on the GUI thread)."""
+        raise NotImplementedError
 
     def _update_button(self) -> None:
         given = bool(self.reason().strip())
         self.save_button.setEnabled(given and not self.form.has_inline_errors())
+
+
+class WithdrawDialog(ReasonWithdrawDialog):
+    """Emits :attr:`saved` with the withdrawn :class:`Record`."""
+
+    def __init__(self, worker: VaultWorker, record: Record, parent: QWidget | None = None) -> None:
+        what = "  ·  ".join(
+            (record_type_label(record), date_text(record.record_date), record_summary(record))
+        )
+        super().__init__(
+            worker,
+            title=tr("撤销记录"),
+            what=tr("记录:") + what,
+            warning=tr(WARNING_ZH),
+            button=tr("撤销记录"),
+            parent=parent,
+        )
+        self._record_id = record.id
+
+    def withdraw_job(self, reason: str) -> Callable[[Session], object]:
+        record_id = self._record_id
+        return lambda session: RecordService(session).withdraw(record_id, reason)

@@ -5,7 +5,9 @@ A report is started for an official and a year (the year whose matters it report
 from the official's last submitted report unless asked not to (as OGE *Integrity* does).
 Items are answered one at a time (entries, or 无此情况); a report is submitted once every
 item is answered and is then fixed: later changes are change reports attached to the item
-of the latest submitted report, late when filed after ``change_report_days``.
+of the latest submitted report, late when filed after ``change_report_days``. A change
+report filed in error is withdrawn with a reason, never deleted (DOMAIN §3): it stays
+attached to its item, marked, and no rule counts it any more.
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ from records.annual_report import (
     report_from_row,
 )
 from records.errors import ConflictError, NotFoundError, ValidationError
-from records.fields import FieldKind, FieldSpec, parse_date
+from records.fields import FieldKind, FieldSpec, parse_date, parse_for_storage, parse_value
 from records.policy import load_policy
 from records.report_entries import validate_entries
 from records.report_schema import SCHEMA_DIR, ReportItem, ReportSchema, load_schema
 from records.roles import Action
+from records.services.dossier_records import REASON_SPEC
 from records.services.officials import OfficialService, official_object
 from records.session import Session
 
@@ -40,6 +43,8 @@ _YEAR = FieldSpec("year", "报告年度", "year", FieldKind.INTEGER, required=Tr
 _SUBMITTED = FieldSpec("submitted_date", "报告日期", "submitted date", FieldKind.DATE, True)
 _CHANGED = FieldSpec("change_date", "变化日期", "change date", FieldKind.DATE, required=True)
 _REPORTED = FieldSpec("reported_date", "报告日期", "reported date", FieldKind.DATE, True)
+#: 说明 of a change report: what changed, in the filer's words (optional).
+CHANGE_NOTE = FieldSpec("note", "说明", "note", FieldKind.LONG_TEXT, max_length=500)
 #: Reports before the 2010 rules are not kept in this system; a typo guard more than a rule.
 FIRST_YEAR = 2000
 
@@ -47,6 +52,11 @@ FIRST_YEAR = 2000
 def report_object(report_id: int) -> str:
     """How a report is named in the audit trail."""
     return f"report:{report_id}"
+
+
+def change_object(change_id: int) -> str:
+    """How a change report is named in the audit trail (and in eligibility evidence)."""
+    return f"change_report:{change_id}"
 
 
 def _unknown_item(schema: ReportSchema) -> ValidationError:
@@ -243,9 +253,12 @@ class AnnualReportService:
         change_date: date | str,
         reported_date: date | str,
         entries: Sequence[Mapping[str, object]],
+        *,
+        note: str = "",
     ) -> ChangeReport:
         """A 事项变化报告 on one item, attached to the latest submitted annual report.
 
+        :param note: 说明, what changed (optional, at most 500 characters).
         :raises ConflictError: the official has no submitted report to attach it to.
         """
         session = self._session
@@ -280,14 +293,15 @@ class AnnualReportService:
                 item.code, item.short_zh, "至少填写一条变化后的情况", "at least one entry"
             )
         cleaned = validate_entries(item, entries)
+        text = str(parse_for_storage(CHANGE_NOTE, note))
         days = load_policy(session.conn).change_report_days
         with session.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO change_reports (official_id, report_id, item_code, change_date,"
-                " reported_date, entries_json, created_by, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " reported_date, entries_json, note, created_by, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (official_id, report_id, item.code, changed.isoformat(), reported.isoformat(),
-                 entries_to_json(cleaned), session.user.name, session.now().isoformat()),
+                 entries_to_json(cleaned), text, session.user.name, session.now().isoformat()),
             )  # fmt: skip
             change_id = int(cursor.lastrowid or 0)
             change = change_from_row(
@@ -301,6 +315,40 @@ class AnnualReportService:
                 detail += f" late:{change.days_late}d"
             session.log("report.change", official_object(official_id), detail=detail)
         return change
+
+    def withdraw_change(self, change_id: int, reason: str) -> ChangeReport:
+        """Mark a change report withdrawn with ``reason``; it stays attached to its item.
+
+        From then on no rule counts it: not the deadline list, not eligibility, not the
+        declared side of a check. Nothing reinstates it: file a new change report instead.
+
+        :raises NotFoundError: no such change report.
+        :raises ValidationError: no reason given (field ``reason``, 撤销理由).
+        :raises ConflictError: already withdrawn.
+        """
+        session = self._session
+        session.require(Action.REPORT_CHANGE_WITHDRAW, change_object(change_id))
+        current = self._load_change(change_id)
+        session.require_not_recused(current.official_id, Action.REPORT_CHANGE_WITHDRAW)
+        text = str(parse_value(REASON_SPEC, reason))
+        if current.withdrawn:
+            raise ConflictError(
+                f"事项变化报告已撤销:{change_id}", f"change report {change_id} is already withdrawn"
+            )
+        with session.transaction() as conn:
+            conn.execute(
+                "UPDATE change_reports SET withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ?"
+                " WHERE id = ?",
+                (session.now().isoformat(), session.user.name, text, change_id),
+            )
+            # Ids and the item code only: the reason is dossier content, the auditor sees none.
+            detail = (
+                f"{report_object(current.report_id)} item:{current.item_code} change:{change_id}"
+            )
+            session.log(
+                "report.change_withdraw", official_object(current.official_id), detail=detail
+            )
+        return self._load_change(change_id)
 
     # ---- shared ------------------------------------------------------------------------------
 
@@ -336,6 +384,15 @@ class AnnualReportService:
             )
         }
         return int(row[0]), answers
+
+    def _load_change(self, change_id: int) -> ChangeReport:
+        conn = self._session.conn
+        row = conn.execute(
+            f"SELECT {CHANGE_COLUMNS} FROM change_reports WHERE id = ?", (change_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("事项变化报告", "change report", change_id)
+        return change_from_row(row, load_policy(conn).change_report_days)
 
     def _load(self, report_id: int) -> AnnualReport:
         try:

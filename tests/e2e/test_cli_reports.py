@@ -144,3 +144,67 @@ def test_due_lists_overdue_and_upcoming_with_counts(vault: CliVault) -> None:
     assert act(vault, "vet1", "due", "--days", "999").code == 2
     assert act(vault, "vet1", "due", "--today", "2099-13-01").code == 2
     assert act(vault, "admin", "due").code == 3
+
+
+def test_a_change_report_is_withdrawn_not_deleted(vault: CliVault) -> None:
+    oid = str(vault.official_id)
+    # A submitted 2024 report, in-process: one unlock instead of fifteen CLI runs.
+    with unlock_vault(vault.path, "clerk1", PASSWORDS["clerk1"]) as session:
+        service = AnnualReportService(session)
+        report = service.start(vault.official_id, 2024)
+        service.set_item(report.id, "marriage", [{"status": "已婚", "spouse_name": "林静"}])
+        service.set_item(report.id, "salary", [{"amount": "186000"}])
+        for answer in service.get(report.id).items:
+            if not answer.answered:
+                service.set_item(report.id, answer.code, [], nothing_to_report=True)
+        service.submit(report.id, "2025-01-20")
+    rid = str(report.id)
+    change = json.loads(ok(vault, "clerk1", "report", "change", oid, "family_employment",
+                           "--changed", "2025-03-01", "--reported", "2025-04-15",
+                           "--entry", "person=欧阳小明,relation=子女,employer=青山县第一中学",
+                           "--note", "子女大学毕业后参加工作", "--json"))  # fmt: skip
+    cid = str(change["id"])
+    assert change["late"] is True and change["note"] == "子女大学毕业后参加工作"
+
+    def late_changes() -> list[dict[str, object]]:
+        due = json.loads(ok(vault, "vet1", "due", "--today", "2025-04-20", "--json"))
+        return [i for i in due["overdue"] if i["kind"] == "change_report"]
+
+    assert len(late_changes()) == 1
+
+    before = data(vault)
+    for args, code in (
+        (("report", "withdraw-change", cid, "--reason", "  "), 2),  # a reason is required
+        (("report", "withdraw-change", str(int(cid) + 99), "--reason", "重复登记"), 1),
+    ):
+        result = act(vault, "clerk1", *args)
+        assert result.code == code, result.err
+        assert len(result.err.strip().splitlines()) == 1
+    assert "撤销理由" in act(vault, "clerk1", "report", "withdraw-change", cid, "--reason", "").err
+    refused = act(vault, "vet1", "report", "withdraw-change", cid, "--reason", "重复登记")
+    assert refused.code == 3  # the vetting role reads reports, the clerk corrects them
+    assert data(vault) == before  # a failed command writes nothing
+
+    out = ok(vault, "clerk1", "report", "withdraw-change", cid, "--reason", "重复登记")
+    assert out.strip() == f"{cid} 已撤销"
+    again = act(vault, "clerk1", "report", "withdraw-change", cid, "--reason", "再次撤销")
+    assert again.code == 1 and "已撤销" in again.err
+    assert late_changes() == []  # no longer counted as late
+
+    shown = json.loads(ok(vault, "vet1", "report", "show", rid, "--json"))
+    employment = next(i for i in shown["items"] if i["code"] == "family_employment")
+    [kept] = employment["changes"]
+    assert (kept["id"], kept["withdrawn"], kept["withdraw_reason"], kept["withdrawn_by"]) == (
+        int(cid), True, "重复登记", "clerk1",
+    )  # fmt: skip
+    assert kept["note"] == "子女大学毕业后参加工作" and kept["entries"][0]["person"] == "欧阳小明"
+    text = ok(vault, "vet1", "report", "show", rid)
+    assert "已撤销:重复登记" in text and "子女大学毕业后参加工作" in text
+    assert "0份(已撤销1份)" in text
+    [listed] = json.loads(ok(vault, "vet1", "report", "list", oid, "--json"))
+    assert listed["changes"] == [
+        {"id": int(cid), "item_code": "family_employment", "change_date": "2025-03-01",
+         "reported_date": "2025-04-15", "late": True, "withdrawn": True,
+         "withdraw_reason": "重复登记"},
+    ]  # fmt: skip
+    assert "已撤销1份" in ok(vault, "vet1", "report", "list", oid)

@@ -78,3 +78,24 @@ def insert_report(
                 (report_id, item.code, position, entries_to_json(entries), int(not entries)),
             )
     return report_id
+
+
+def insert_change(
+    session: Session,
+    report_id: int,
+    item_code: str,
+    entries: Entries,
+    *,
+    change_date: str = "2026-10-01",
+    reported_date: str = "2026-10-15",
+) -> int:
+    """A change report row on ``report_id``, written directly (setup only, unaudited)."""
+    with session.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO change_reports (official_id, report_id, item_code, change_date,"
+            " reported_date, entries_json, created_by, created_at)"
+            " SELECT official_id, id, ?, ?, ?, ?, 'clerk1', '2026-10-15T09:00:00+08:00'"
+            " FROM annual_reports WHERE id = ?",
+            (item_code, change_date, reported_date, entries_to_json(list(entries)), report_id),
+        )
+    return int(cursor.lastrowid or 0)

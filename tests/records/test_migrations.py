@@ -13,6 +13,8 @@ from records import audit, migrations
 from records.database import Connection, open_database
 from records.errors import NewerVaultError, VaultCorruptError
 from records.migrations import LATEST_VERSION, migrate, run_script, schema_version
+from records.report_schema import load_schema
+from records.services.annual_reports import AnnualReportService
 from records.services.officials import OfficialService
 from records.vault import unlock_vault
 from records.vault_layout import DB_FILE, KEY_FILE
@@ -112,6 +114,85 @@ def test_a_version_1_vault_opens_with_current_code(tmp_path: Path) -> None:
     with unlock_vault(path, ADMIN, PASSWORDS[ADMIN], clock=fixed_clock) as session:
         assert audit.audit_key(session.conn) == key
         assert schema_version(session.conn) == LATEST_VERSION
+        assert session.verify_audit_chain().ok
+
+
+def build_vault_before_change_notes(path: Path) -> None:
+    """A vault as the release before 说明 wrote it: a change report without a note."""
+    path.mkdir()
+    before = migrations.MIGRATIONS.index(migrations._change_report_notes)  # its version - 1
+    keyfile, data_key = KeyFile.create(ADMIN, PASSWORDS[ADMIN], cost=FAST_COST)
+    keyfile = keyfile.with_account("clerk1", PASSWORDS["clerk1"], cost=FAST_COST)
+    keyfile = keyfile.with_seal(1, data_key, "clerk1")
+    conn = open_database(path / DB_FILE, data_key, create=True)
+    try:
+        migrate(conn, target=before)
+        assert schema_version(conn) == before
+        conn.execute("BEGIN")
+        conn.execute(
+            "INSERT INTO users (id, name, display_name, enabled, created_at) VALUES"
+            " (1, ?, '系统管理员', 1, ?), (2, 'clerk1', '录入员甲', 1, ?)",
+            (ADMIN, V1_CREATED, V1_CREATED),
+        )
+        conn.execute("INSERT INTO user_roles VALUES (1, 'sysadmin'), (2, 'clerk')")
+        conn.execute(
+            "INSERT INTO officials (id, name, id_number, gender, birth_date, unit, position,"
+            " rank, created_at, created_by) VALUES (7, '欧阳明远', ?, '男', '1980-03-15',"
+            " '青山县财政局', '局长', '正科级', ?, 'clerk1')",
+            (ID_MALE, V1_CREATED),
+        )
+        conn.execute(
+            "INSERT INTO annual_reports (id, official_id, year, schema_version, status,"
+            " submitted_date, created_by, created_at) VALUES (3, 7, 2024, '2017', 'submitted',"
+            " '2025-01-20', 'clerk1', ?)",
+            (V1_CREATED,),
+        )
+        for position, item in enumerate(load_schema("2017").items, start=1):
+            conn.execute(
+                "INSERT INTO report_items (report_id, item_code, position, nothing_to_report)"
+                " VALUES (3, ?, ?, 1)",
+                (item.code, position),
+            )
+        conn.execute(
+            "INSERT INTO change_reports (id, official_id, report_id, item_code, change_date,"
+            " reported_date, entries_json, created_by, created_at) VALUES (5, 7, 3,"
+            " 'family_employment', '2025-03-01', '2025-03-20', ?, 'clerk1', ?)",
+            (
+                json.dumps(
+                    [{"person": "欧阳小明", "relation": "子女", "employer": "青山县第一中学"}],
+                    ensure_ascii=False,
+                ),
+                V1_CREATED,
+            ),
+        )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    keyfile.save(path / KEY_FILE)
+
+
+def test_a_change_report_from_before_notes_opens_and_can_be_withdrawn(tmp_path: Path) -> None:
+    path = tmp_path / "before-notes"
+    build_vault_before_change_notes(path)
+    with unlock_vault(path, "clerk1", PASSWORDS["clerk1"], clock=fixed_clock) as session:
+        assert schema_version(session.conn) == LATEST_VERSION
+        service = AnnualReportService(session)
+        [report] = service.for_official(7)
+        answer = report.item("family_employment")
+        assert answer is not None
+        [change] = answer.changes
+        assert (change.id, change.note, change.withdrawn) == (5, "", False)
+        assert change.entries[0]["employer"] == "青山县第一中学"
+        withdrawn = service.withdraw_change(5, "重复登记")
+        assert (withdrawn.withdrawn, withdrawn.withdraw_reason, withdrawn.note) == (
+            True,
+            "重复登记",
+            "",
+        )
+        added = service.add_change(
+            7, "family_employment", "2026-11-01", "2026-11-10", change.entries, note="更正后重报"
+        )
+        assert added.note == "更正后重报"
         assert session.verify_audit_chain().ok
 
 

@@ -38,7 +38,7 @@ from records.session import Session
 from records.vault_layout import KEY_FILE
 from records.vetting_terms import RequestState
 from tests.records.attachment_support import png_bytes, stored_attachment, stored_position
-from tests.records.check_support import insert_report
+from tests.records.check_support import insert_change, insert_report
 from tests.records.support import (
     DUMMY_IDENTITY,
     ID_FEMALE,
@@ -86,6 +86,7 @@ EXPECTED: dict[Action, frozenset[Role]] = {
     Action.POSITION_END: frozenset({Role.CLERK}),
     Action.REPORT_EDIT: frozenset({Role.CLERK}),
     Action.REPORT_READ: frozenset({Role.CLERK, Role.VETTING}),
+    Action.REPORT_CHANGE_WITHDRAW: frozenset({Role.CLERK}),
     Action.DUE_LIST: frozenset({Role.CLERK, Role.VETTING}),
     Action.VETTING_CREATE: frozenset({Role.VETTING}),
     Action.VETTING_READ: frozenset({Role.VETTING}),
@@ -199,6 +200,17 @@ def submitted_report(session: Session, action: Action) -> int:
     if may(session.user.roles, action):
         insert_report(session, oid, 2025)
     return oid
+
+
+def withdraw_change(session: Session) -> None:
+    """Setup (for a role that passes the check): a change report on a submitted report."""
+    change_id = 1
+    if may(session.user.roles, Action.REPORT_CHANGE_WITHDRAW):
+        report_id = insert_report(session, official_id(session), 2025)
+        employment = {"person": "欧阳小明", "relation": "子女", "employer": "青山县第一中学"}
+        change_id = insert_change(session, report_id, "family_employment", [employment])
+    withdrawn = AnnualReportService(session).withdraw_change(change_id, "重复登记")
+    assert withdrawn.withdrawn and withdrawn.withdraw_reason == "重复登记"
 
 
 def check_new(session: Session) -> None:
@@ -346,6 +358,9 @@ SERVICE_CALLS: dict[Action, list[tuple[str, ServiceCall, str | None]]] = {
     Action.REPORT_READ: [
         ("AnnualReportService.for_official",
          lambda s: AnnualReportService(s).for_official(official_id(s)), "report.read"),
+    ],
+    Action.REPORT_CHANGE_WITHDRAW: [
+        ("AnnualReportService.withdraw_change", withdraw_change, "report.change_withdraw"),
     ],
     Action.DUE_LIST: [("DeadlineService.due", lambda s: DeadlineService(s).due(), "due.list")],
     Action.VETTING_CREATE: [("VettingService.create", vetting_new, "vetting.create")],

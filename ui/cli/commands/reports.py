@@ -1,4 +1,4 @@
-"""``liandang report items|start|item|submit|show|list|change`` — 个人有关事项报告.
+"""``liandang report items|start|item|submit|show|list|change|withdraw-change`` — 个人有关事项报告.
 
 Entries of an item are given either as ``--entry NAME=VALUE,NAME=VALUE`` (one option per
 sub-record; an ASCII comma separates fields, so a value may not contain one — use
@@ -11,16 +11,19 @@ full-width ``,`` or a file) or as ``--json-file FILE`` holding a JSON list of ob
         --entry kind=trip,start_date=2025-07-01,end_date=2025-07-08,destination=新加坡
     liandang report item 7 business --none          # 无此情况
 
-``liandang report items`` lists every item code and its fields (no vault needed).
+``liandang report items`` lists every item code and its fields (no vault needed). A change
+report filed in error is withdrawn, never deleted: ``liandang report withdraw-change
+CHANGE_ID --reason …`` keeps it, and ``report show`` lists it marked 已撤销 with the reason.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
-from records.annual_report import AnnualReport, ItemAnswer
+from records.annual_report import AnnualReport, ChangeReport, ItemAnswer
 from records.report_schema import ReportSchema, load_schema
 from records.services.annual_reports import AnnualReportService
 from ui.cli.context import CliContext
@@ -34,7 +37,9 @@ MAX_JSON_BYTES = 1_000_000
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = sub.add_parser("report", help="个人有关事项报告 / annual personal-matters report")
     verbs = report.add_subparsers(
-        dest="verb", required=True, metavar="items|start|item|submit|show|list|change"
+        dest="verb",
+        required=True,
+        metavar="items|start|item|submit|show|list|change|withdraw-change",
     )
     items = verbs.add_parser("items", help="报告事项及字段 / item codes and their fields")
     items.add_argument("--version", default=None, help="事项定义版本 / schema version")
@@ -74,7 +79,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     change.add_argument("--changed", required=True, help="变化日期 YYYY-MM-DD")
     change.add_argument("--reported", required=True, help="报告日期 YYYY-MM-DD")
     entry_options(change)
+    change.add_argument("--note", default="", help="说明(可选)/ what changed (optional)")
     change.set_defaults(handler=run_change)
+
+    withdraw = verbs.add_parser(
+        "withdraw-change", help="撤销事项变化报告(保留)/ withdraw a change report (kept)"
+    )
+    withdraw.add_argument("change_id", type=int)
+    withdraw.add_argument("--reason", required=True, help="撤销理由 / reason")
+    withdraw.set_defaults(handler=run_withdraw_change)
 
 
 def entry_options(parser: argparse.ArgumentParser) -> None:
@@ -194,12 +207,13 @@ def run_list(ctx: CliContext) -> int:
     with ctx.session() as session:
         reports = AnnualReportService(session).for_official(ctx.args.official_id)
     rows = [
-        (r.id, r.year, r.status.label_zh, r.submitted_date or "", r.due_date, r.schema_version)
+        (r.id, r.year, r.status.label_zh, r.submitted_date or "", r.due_date, r.schema_version,
+         _changes_count([c for a in r.items for c in a.changes]))
         for r in reports
-    ]
+    ]  # fmt: skip
     ctx.emit(
-        [_summary(r) for r in reports],
-        table(["ID", "年度", "状态", "报告日期", "截止日期", "事项版本"], rows),
+        jsonable([_summary(r) for r in reports]),
+        table(["ID", "年度", "状态", "报告日期", "截止日期", "事项版本", "变化报告"], rows),
     )
     return 0
 
@@ -209,10 +223,20 @@ def run_change(ctx: CliContext) -> int:
     entries = read_entries(args)
     with ctx.session() as session:
         change = AnnualReportService(session).add_change(
-            args.official_id, args.item_code, args.changed, args.reported, entries
+            args.official_id, args.item_code, args.changed, args.reported, entries, note=args.note
         )
     late = f"逾期{change.days_late}天 / {change.days_late} days late" if change.late else "按时"
     ctx.emit({**jsonable(change), "late": change.late}, f"{change.id} {late}")
+    return 0
+
+
+def run_withdraw_change(ctx: CliContext) -> int:
+    with ctx.session() as session:
+        change = AnnualReportService(session).withdraw_change(ctx.args.change_id, ctx.args.reason)
+    ctx.emit(
+        {"id": change.id, "withdrawn": change.withdrawn, "reason": change.withdraw_reason},
+        f"{change.id} 已撤销",
+    )
     return 0
 
 
@@ -230,6 +254,19 @@ def _summary(report: AnnualReport) -> dict[str, object]:
         "due_date": report.due_date,
         "prefilled_from": report.prefilled_from,
         "unanswered": [a.code for a in report.items if not a.answered],
+        "changes": [_change_summary(c) for a in report.items for c in a.changes],
+    }
+
+
+def _change_summary(change: ChangeReport) -> dict[str, object]:
+    return {
+        "id": change.id,
+        "item_code": change.item_code,
+        "change_date": change.change_date,
+        "reported_date": change.reported_date,
+        "late": change.late,
+        "withdrawn": change.withdrawn,
+        "withdraw_reason": change.withdraw_reason,
     }
 
 
@@ -253,6 +290,29 @@ def _report_text(report: AnnualReport, schema: ReportSchema) -> str:
         content = ";".join(" ".join(str(v) for v in entry.values()) for entry in answer.entries)[
             :60
         ]
-        changes = f"变化报告{len(answer.changes)}份" if answer.changes else ""
-        rows.append((label, answer.code, _state(answer), content, changes))
-    return head + "\n" + table(["事项", "代码", "状态", "内容", "变化"], rows)
+        rows.append((label, answer.code, _state(answer), content, _changes_count(answer.changes)))
+    text = head + "\n" + table(["事项", "代码", "状态", "内容", "变化"], rows)
+    changes = sorted(
+        (c for a in report.items for c in a.changes), key=lambda c: (c.change_date, c.id)
+    )
+    if changes:
+        text += "\n\n事项变化报告\n" + table(
+            ["ID", "代码", "变化日期", "报告日期", "时限", "状态", "说明"],
+            [_change_row(c) for c in changes],
+        )
+    return text
+
+
+def _changes_count(changes: Sequence[ChangeReport]) -> str:
+    """``1份(已撤销1份)``: the change reports that count, then the withdrawn ones."""
+    withdrawn = sum(1 for c in changes if c.withdrawn)
+    counted = len(changes) - withdrawn
+    text = f"{counted}份" if counted or withdrawn else ""
+    return text + (f"(已撤销{withdrawn}份)" if withdrawn else "")
+
+
+def _change_row(change: ChangeReport) -> tuple[object, ...]:
+    late = f"逾期{change.days_late}天" if change.late else "按时"
+    state = f"已撤销:{change.withdraw_reason}" if change.withdrawn else ""
+    return (change.id, change.item_code, change.change_date, change.reported_date, late, state,
+            change.note[:40])  # fmt: skip
