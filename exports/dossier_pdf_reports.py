@@ -166,9 +166,16 @@ def change_sections(
         schema = schemas.get(report.id)
         item = schema.item(change.item_code) if schema is not None else None
         lines = entry_lines(item, change.entries)
+        if change.note:
+            lines.append(f"说明:{change.note}")
         if change.withdrawn:
             lines[0] = WITHDRAWN_CHANGE + lines[0]
-        late_style = styles.flagged if change.late else styles.cell
+            lines.append(
+                f"撤销理由:{change.withdraw_reason}({change.withdrawn_by}"
+                f"{'' if change.withdrawn_at is None else ' ' + format_date(change.withdrawn_at)})"
+            )
+        # A withdrawn change no longer counts, so its lateness is not flagged either.
+        late_style = styles.flagged if change.late and not change.withdrawn else styles.cell
         rows.append(
             [
                 cell(f"{report.year}年度", styles.cell),
@@ -181,6 +188,12 @@ def change_sections(
         )
     header = ("所属报告", "事项", "变化日期", "报告日期", "是否按时", "变化后的情况")
     return [
-        section(number, CHANGES_TITLE, styles, f"{len(found)} 份"),
+        section(number, CHANGES_TITLE, styles, _count_text(found)),
         column_table(header, rows, (1.1, 1.9, 1.3, 1.3, 1.6, 2.8), styles),
     ]
+
+
+def _count_text(found: Sequence[tuple[AnnualReport, ChangeReport]]) -> str:
+    withdrawn = sum(change.withdrawn for _report, change in found)
+    counted = len(found) - withdrawn
+    return f"{counted} 份" + (f"(另有已撤销 {withdrawn} 份)" if withdrawn else "")

@@ -67,6 +67,11 @@ WITHDRAWN_SCAN = "误传的扫描件.pdf"
 WITHDRAWN_REASON = "上传错误"
 
 
+CHANGE_NOTE = "配偶调入县国有企业"
+MISTAKEN_EMPLOYER = "误登的单位名称"
+CHANGE_WITHDRAW_REASON = "登记有误"
+
+
 def _content(tag: str) -> bytes:
     return PDF_HEAD + tag.encode()
 
@@ -106,8 +111,13 @@ def build_vault(path: Path, identity: SigningIdentity) -> int:
         reports.start(official_id, 2026)  # a draft
         reports.add_change(
             official_id, "family_employment", "2026-03-01", "2026-05-01",
-            [{**spouse_job, "employer": CHANGED_EMPLOYER}],
+            [{**spouse_job, "employer": CHANGED_EMPLOYER}], note=CHANGE_NOTE,
         )  # fmt: skip
+        mistaken = reports.add_change(
+            official_id, "family_employment", "2026-04-01", "2026-06-20",
+            [{**spouse_job, "employer": MISTAKEN_EMPLOYER}],
+        )  # fmt: skip
+        reports.withdraw_change(mistaken.id, CHANGE_WITHDRAW_REASON)
 
         checks = CheckService(s)
         check = checks.new(official_id, 2025, "targeted", reason=CHECK_REASON,
@@ -237,6 +247,10 @@ def test_the_full_dossier_prints_every_section(exports: dict[str, Path], poppler
     assert "2026年度【草稿】尚未报告,内容不列入" in text
     # The change report with its lateness (due 30 days after the change).
     assert CHANGED_EMPLOYER in text and "逾期31天(时限2026-03-31)" in text
+    assert f"说明:{CHANGE_NOTE}" in text
+    # The withdrawn one: kept, marked, with its reason; not counted.
+    assert MISTAKEN_EMPLOYER in text and f"撤销理由:{CHANGE_WITHDRAW_REASON}" in text
+    assert "1份(另有已撤销1份)" in text
     # The check: kind, status, reason, the 瞒报 finding with its reason, the handling.
     assert "2025年度报告重点抽查已完成" in text and CHECK_REASON in text
     assert f"瞒报未报告房产1套({FLAT2['address']})" in text
