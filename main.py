@@ -2,6 +2,8 @@
 
 ``python main.py`` (or ``liandang``) with no command opens the desktop app;
 ``python main.py COMMAND …`` runs the command line. Both go through :func:`run`.
+``--lang en`` (or ``LIANDANG_LANG=en``) chooses the GUI's language; the command line is
+bilingual in every message and takes no language option.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-_GUI_OPTIONS = {"--vault", "--user"}
+_GUI_OPTIONS = {"--vault", "--user", "--lang"}
 
 
 def _gui_request(argv: Sequence[str]) -> dict[str, str] | None:
@@ -38,7 +40,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         from ui.app import run_gui
 
         vault = gui.get("vault")
-        return run_gui(Path(vault) if vault else None, gui.get("user"))
+        return run_gui(Path(vault) if vault else None, gui.get("user"), gui.get("lang"))
     from ui.cli.main import run_command
 
     return run_command(args)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -10,9 +11,11 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication
 
 from ui.app_controller import AppController
+from ui.cli.exit_codes import USAGE
 from ui.emit_refcount import guard_booleans
 from ui.error_messages import log_unexpected
 from ui.fonts import ensure_cjk_font
+from ui.i18n import LANGUAGES, choose_language, install_translator, system_languages
 from ui.vault_worker import VaultWorker
 
 
@@ -25,17 +28,31 @@ def _log_uncaught(
     log_unexpected(error, where="the GUI")
 
 
-def run_gui(vault: Path | None = None, user: str | None = None) -> int:
+def run_gui(vault: Path | None = None, user: str | None = None, language: str | None = None) -> int:
     """Show the unlock dialog (prefilled with ``vault`` and ``user``), then the main window.
 
-    :return: the application's exit code.
+    :param language: ``--lang`` (``en``, ``zh_CN``); ``None``: ``LIANDANG_LANG``, else the
+        system's UI language if it is English, else Chinese (:func:`ui.i18n.choose_language`).
+    :return: the application's exit code (2 for an unsupported ``language``).
     """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        chosen = choose_language(language, os.environ, system_languages())
+    except ValueError:
+        supported = "、".join(LANGUAGES)
+        print(
+            f"--lang:不支持的界面语言 {language}(可用:{supported}) / "
+            f"--lang: unsupported language {language} (use {' or '.join(LANGUAGES)})",
+            file=sys.stderr,
+        )
+        return USAGE
     guard_booleans()  # PySide6 6.12 on Python 3.11: see ui/emit_refcount.py
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("LianDang")
     app.setOrganizationName("LianDang")
+    # Before any widget exists: texts are translated when widgets are built.
+    install_translator(app, chosen)
     # The controller quits explicitly; hiding the unlock dialog must not end the app.
     app.setQuitOnLastWindowClosed(False)
     ensure_cjk_font(app)
