@@ -15,7 +15,13 @@ from ui.cli.exit_codes import USAGE
 from ui.emit_refcount import guard_booleans
 from ui.error_messages import log_unexpected
 from ui.fonts import ensure_cjk_font
-from ui.i18n import LANGUAGES, choose_language, install_translator, system_languages
+from ui.i18n import (
+    LANGUAGES,
+    choose_language,
+    install_qt_translations,
+    install_translator,
+    system_languages,
+)
 from ui.vault_worker import VaultWorker
 
 
@@ -53,6 +59,7 @@ def run_gui(vault: Path | None = None, user: str | None = None, language: str | 
     app.setOrganizationName("LianDang")
     # Before any widget exists: texts are translated when widgets are built.
     install_translator(app, chosen)
+    install_qt_translations(app, chosen)
     # The controller quits explicitly; hiding the unlock dialog must not end the app.
     app.setQuitOnLastWindowClosed(False)
     ensure_cjk_font(app)

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from resources import resource_path
 
@@ -105,6 +105,30 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     path = translation_file(language)
     if not translator.load(str(path)):
         log.warning("cannot load the %s translation %s: the GUI stays Chinese", language, path)
+        translator.deleteLater()
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+#: Qt's own catalogue of each language: the standard buttons (确定, 取消), file dialogs and
+#: context menus are Qt's strings, not ours; English needs none.
+_QT_CATALOGUES = {CHINESE: "qtbase_zh_CN"}
+
+
+def install_qt_translations(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Translate Qt's own strings into ``language`` (PySide6 ships the catalogues).
+
+    Without this a Chinese window shows "OK" and "Cancel". A missing catalogue is logged
+    and Qt stays English.
+    """
+    name = _QT_CATALOGUES.get(language)
+    if name is None:
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(name, folder):
+        log.warning("cannot load Qt's %s catalogue from %s", language, folder)
         translator.deleteLater()
         return None
     app.installTranslator(translator)

@@ -20,7 +20,7 @@ from string import Formatter
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 import main
@@ -31,6 +31,7 @@ from ui.i18n import (
     ENGLISH,
     ENV_VAR,
     choose_language,
+    install_qt_translations,
     install_translator,
     normalize_language,
     tr,
@@ -218,6 +219,24 @@ def test_chinese_needs_no_translator(qapp: QApplication) -> None:
     assert install_translator(qapp, CHINESE) is None
     with pytest.raises(ValueError):
         install_translator(qapp, "fr")
+
+
+def test_qts_own_buttons_speak_chinese_in_the_chinese_gui(qapp: QApplication) -> None:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    assert sorted(b.text() for b in box.buttons()) == ["Cancel", "OK"]  # Qt untranslated
+    translator = install_qt_translations(qapp, CHINESE)
+    assert translator is not None
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消"])
+        assert install_qt_translations(qapp, ENGLISH) is None  # Qt is English already
+    finally:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
 
 
 # ---- the real windows ------------------------------------------------------------------
