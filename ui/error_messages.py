@@ -1,8 +1,8 @@
-"""The one place that turns errors into the Chinese messages users see.
+"""The one place that turns errors into the messages users see.
 
-Typed errors of :mod:`records` and :mod:`exports` carry a complete Chinese sentence in
-``zh``; anything else is a bug, and its text (which may quote data or code) never reaches
-the screen.
+Typed errors of :mod:`records` and :mod:`exports` carry a complete sentence in Chinese
+(``zh``) and in English (``en``); the GUI shows the one of its language. Anything else is
+a bug, and its text (which may quote data or code) never reaches the screen.
 """
 
 from __future__ import annotations
@@ -34,9 +34,11 @@ def is_user_error(error: BaseException) -> bool:
 
 
 def message_for(error: BaseException) -> str:
-    """The Chinese message for ``error`` (the generic one for anything untyped)."""
+    """The message for ``error`` in the GUI's language (the generic one for anything
+    untyped); Chinese unless the English translation is installed."""
     if is_user_error(error):
-        text = getattr(error, "zh", "")
+        english = tr(INTERNAL_ERROR_ZH) != INTERNAL_ERROR_ZH
+        text = getattr(error, "en" if english else "zh", "") or getattr(error, "zh", "")
         if isinstance(text, str) and text.strip():
             return text
     return tr(INTERNAL_ERROR_ZH)

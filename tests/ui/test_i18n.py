@@ -24,7 +24,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, Q
 from pytestqt.qtbot import QtBot
 
 import main
+from records.errors import ValidationError
 from records.model import User
+from ui.error_messages import INTERNAL_ERROR_ZH, message_for
 from ui.i18n import (
     CHINESE,
     CONTEXT,
@@ -219,6 +221,18 @@ def test_chinese_needs_no_translator(qapp: QApplication) -> None:
     assert install_translator(qapp, CHINESE) is None
     with pytest.raises(ValueError):
         install_translator(qapp, "fr")
+
+
+def test_error_messages_follow_the_gui_language(english: QTranslator) -> None:
+    error = ValidationError("area", "面积", "必须为正数", "must be positive")
+    assert message_for(error) == error.en
+    internal = message_for(RuntimeError("SELECT … secret"))
+    assert internal == tr(INTERNAL_ERROR_ZH) != INTERNAL_ERROR_ZH
+
+
+def test_error_messages_are_chinese_by_default() -> None:
+    error = ValidationError("area", "面积", "必须为正数", "must be positive")
+    assert message_for(error) == error.zh
 
 
 def test_qts_own_buttons_speak_chinese_in_the_chinese_gui(qapp: QApplication) -> None:
