@@ -9,7 +9,7 @@ selected candidate across a reload, so the officer stays where they were after a
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from records.vetting_model import CandidateView, RequestDetail
 from records.vetting_terms import RequestState
@@ -26,6 +26,9 @@ _STATE_STYLE = {
     RequestState.REPLIED: "color: #1b5e20; background: #e8f5e9;",
 }
 
+
+#: Width of the long-text columns of the candidate table (pixels).
+_ELIDED_WIDTH = 140
 
 class VettingDetailPanel(QWidget):
     #: The selected candidate (``None`` when none is selected).
@@ -51,6 +54,12 @@ class VettingDetailPanel(QWidget):
         candidates_box = QGroupBox(tr("人选"), splitter)
         self.candidate_table = make_table(candidates_box, self.candidate_model, stretch_column=3)
         self.candidate_table.setObjectName("vetting_candidates")
+        # Category labels run to 30 characters, units and posts to 40: fixed widths, elided,
+        # whole in the tooltip, so the reasons column keeps room in a window of 1280 pixels.
+        header = self.candidate_table.horizontalHeader()
+        for column in (1, 2, 4):  # 工作单位及职务, 系统建议, 确定意见
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, _ELIDED_WIDTH)
         self.candidate_table.selectionModel().selectionChanged.connect(self._selection_changed)
         QVBoxLayout(candidates_box).addWidget(self.candidate_table)
 

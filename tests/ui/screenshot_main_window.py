@@ -1,7 +1,8 @@
 """Open the real main window on a vault and save a screenshot of the X screen.
 
 The window is the one the application gives the account: the dossier window, or for an
-administrator the administration window (the security officer's shows the 安全 tab).
+administrator the administration window (the security officer's shows the 安全 tab). For
+the vetting officer, the 党风廉政意见回复 window is opened over it on the first request.
 
 Run by tests/ui/test_screenshot.py in a subprocess with ``DISPLAY`` set to an Xvfb server
 and ``QT_QPA_PLATFORM=xcb`` (the test process itself is offscreen). The password comes on
@@ -28,6 +29,7 @@ from ui.error_messages import UserError, message_for  # noqa: E402
 from ui.fonts import ensure_cjk_font  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.vault_worker import VaultWorker  # noqa: E402
+from ui.vetting_window import open_vetting_window  # noqa: E402
 
 #: After the dossier is on screen, time for the X server to finish drawing it.
 SETTLE_MS = 400
@@ -55,9 +57,31 @@ def main(argv: list[str]) -> int:
         print(f"screenshot: {message_for(error)}", file=sys.stderr)
         app.quit()
 
-    def show_first_record(window: MainWindow) -> None:
+    def show_first_record(window: MainWindow, user: User) -> None:
         window.dossier_view.record_table.selectRow(0)  # the detail pane shows a record too
+        if window.menu_actions.vetting.isVisible():
+            if "vetting" not in state:
+                show_vetting(window, user)
+            return
         QTimer.singleShot(SETTLE_MS, grab)
+
+    def show_vetting(window: MainWindow, user: User) -> None:
+        vetting = open_vetting_window(window, worker, user)
+        vetting.setGeometry(0, 0, 1280, 800)
+        state["vetting"] = vetting
+
+        def listed(count: int) -> None:
+            if count:
+                vetting.request_table.selectRow(0)
+            else:
+                QTimer.singleShot(SETTLE_MS, grab)
+
+        def detailed(_request_id: int) -> None:
+            vetting.detail_panel.candidate_table.selectRow(2)  # one with reasons to show
+            QTimer.singleShot(SETTLE_MS, grab)
+
+        vetting.requestsShown.connect(listed)
+        vetting.detailShown.connect(detailed)
 
     def show_admin(user: User) -> None:
         window = AdminWindow(worker, user)
@@ -83,7 +107,7 @@ def main(argv: list[str]) -> int:
         state["window"] = window
         window.setGeometry(0, 0, 1280, 800)  # no window manager: place it on the screen
         window.search.listRefreshed.connect(lambda _n: window.search.select_row(0))
-        window.dossierShown.connect(lambda _id: show_first_record(window))
+        window.dossierShown.connect(lambda _id: show_first_record(window, user))
         window.show()
 
     worker.unlock(vault, user_name, password, unlocked, failed)

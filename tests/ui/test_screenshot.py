@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("screenshot_main_window.py")
 ARTIFACT = ROOT / "test-artifacts" / "main-window.png"
 ADMIN_ARTIFACT = ROOT / "test-artifacts" / "admin-window.png"
+VETTING_ARTIFACT = ROOT / "test-artifacts" / "vetting-window.png"
 XVFB = shutil.which("Xvfb")
 
 pytestmark = [
@@ -106,3 +107,9 @@ def test_admin_window_screenshot(display: str, tmp_path: Path) -> None:
     vault = tmp_path / "demo-vault"
     create_demo_vault(vault, officials=3)
     _screenshot(display, vault, Role.SECADMIN, ADMIN_ARTIFACT)
+
+
+def test_vetting_window_screenshot(display: str, tmp_path: Path) -> None:
+    vault = tmp_path / "demo-vault"
+    create_demo_vault(vault, officials=25)
+    _screenshot(display, vault, Role.VETTING, VETTING_ARTIFACT)
