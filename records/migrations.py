@@ -443,6 +443,37 @@ def _change_report_notes(conn: Connection) -> None:
     )
 
 
+def _filter_indexes(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        -- The official-list filters (docs/decisions/0021-filter-performance.md): indexes only,
+        -- no data changes. Each holds what its query reads, so a filter reads no table row:
+        -- the sort orders of the list with the basic-information filters (and the unit), so
+        -- a walk in sort order tests them without reading the rows it passes ...
+        CREATE INDEX officials_by_name ON officials(
+            name_pinyin, id, category, rank, is_leading, is_reserve, is_top_leader,
+            is_dual_role, unit
+        );
+        CREATE INDEX officials_by_unit ON officials(
+            unit, id, category, rank, is_leading, is_reserve, is_top_leader, is_dual_role
+        );
+        -- ... the clues, whose status is read from fields_json (copied here: no JSON
+        -- function in an index, so no stored row can make this step or a later write fail) ...
+        CREATE INDEX records_clues ON records(type, withdrawn_at, official_id, fields_json)
+            WHERE type = 'clue';
+        -- ... the sanctions and talks that set influence periods, by date ...
+        CREATE INDEX records_influence
+            ON records(type, withdrawn_at, record_date, official_id, fields_json)
+            WHERE type IN ('sanction', 'talk');
+        -- ... who submitted the report on a year, and the ids alone in order (1 MB, not
+        -- the table), merged with it to list the few who did not.
+        CREATE INDEX annual_reports_year ON annual_reports(year, status, official_id);
+        CREATE INDEX officials_ids ON officials(id);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_base,
     _v2_audit_and_signing,
@@ -452,6 +483,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _vetting_requests,
     _checks_and_influence_rules,
     _change_report_notes,
+    _filter_indexes,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -14,6 +14,7 @@ from records.database import Connection, open_database
 from records.errors import NewerVaultError, VaultCorruptError
 from records.migrations import LATEST_VERSION, migrate, run_script, schema_version
 from records.report_schema import load_schema
+from records.search import OfficialQuery
 from records.services.annual_reports import AnnualReportService
 from records.services.officials import OfficialService
 from records.vault import unlock_vault
@@ -194,6 +195,119 @@ def test_a_change_report_from_before_notes_opens_and_can_be_withdrawn(tmp_path: 
         )
         assert added.note == "更正后重报"
         assert session.verify_audit_chain().ok
+
+
+def build_vault_before_filter_indexes(path: Path, *, extra_records: tuple[str, ...] = ()) -> None:
+    """A vault as the release before the filter indexes wrote it: clues open, closed and
+    withdrawn, a sanction in its influence period and a talk past it, reports submitted
+    and drafted; ``extra_records`` are more clue fields_json, stored as given."""
+    path.mkdir()
+    before = migrations.MIGRATIONS.index(migrations._filter_indexes)  # its version - 1
+    keyfile, data_key = KeyFile.create(ADMIN, PASSWORDS[ADMIN], cost=FAST_COST)
+    keyfile = keyfile.with_account("clerk1", PASSWORDS["clerk1"], cost=FAST_COST)
+    keyfile = keyfile.with_seal(1, data_key, "clerk1")
+    conn = open_database(path / DB_FILE, data_key, create=True)
+    try:
+        migrate(conn, target=before)
+        conn.execute("BEGIN")
+        conn.execute(
+            "INSERT INTO users (id, name, display_name, enabled, created_at) VALUES"
+            " (1, ?, '系统管理员', 1, ?), (2, 'clerk1', '录入员甲', 1, ?)",
+            (ADMIN, V1_CREATED, V1_CREATED),
+        )
+        conn.execute("INSERT INTO user_roles VALUES (1, 'sysadmin'), (2, 'clerk')")
+        for official_id, name, category in ((7, "欧阳明远", 1), (8, "林静", 3), (9, "张三", 3)):
+            conn.execute(
+                "INSERT INTO officials (id, name, id_number, gender, birth_date, unit, position,"
+                " rank, category, created_at, created_by) VALUES (?, ?, ?, '男', '1980-03-15',"
+                " '青山县财政局', '科员', '正科级', ?, ?, 'clerk1')",
+                (official_id, name, f"{ID_MALE[:-3]}{official_id:02d}X", category, V1_CREATED),
+            )
+        clue = {"summary": "反映", "custodian": "clerk1"}
+        records = (
+            (7, "clue", "2026-05-01", clue | {"status": "处置中"}),
+            (8, "clue", "2026-05-01", clue | {"status": "已了结"}),
+            (7, "sanction", "2026-03-01",
+             {"system": "党纪处分", "kind": "警告", "decision_number": "青纪〔2026〕1号"}),
+            (9, "talk", "2025-01-10", {"kind": "诫勉"}),
+        )  # fmt: skip
+        for official_id, type_code, day, fields in records:
+            conn.execute(
+                "INSERT INTO records (official_id, type, record_date, fields_json, source,"
+                " disclosure, created_by, created_at) VALUES (?, ?, ?, ?, 'discipline',"
+                " 'internal', 'clerk1', ?)",
+                (official_id, type_code, day, json.dumps(fields, ensure_ascii=False), V1_CREATED),
+            )
+        conn.execute(
+            "INSERT INTO records (official_id, type, record_date, fields_json, source,"
+            " disclosure, created_by, created_at, withdrawn_at, withdrawn_by, withdraw_reason)"
+            " VALUES (9, 'clue', '2026-05-01', ?, 'petition', 'secret', 'clerk1', ?, ?,"
+            " 'clerk1', '录入错误')",
+            ('{"summary": "反映", "custodian": "clerk1", "status": "待处置"}', V1_CREATED,
+             V1_CREATED),
+        )  # fmt: skip
+        for fields_json in extra_records:
+            conn.execute(
+                "INSERT INTO records (official_id, type, record_date, fields_json, source,"
+                " disclosure, created_by, created_at) VALUES (8, 'clue', '2026-05-01', ?,"
+                " 'petition', 'secret', 'clerk1', ?)",
+                (fields_json, V1_CREATED),
+            )
+        for official_id, status in ((7, "submitted"), (8, "draft")):
+            conn.execute(
+                "INSERT INTO annual_reports (official_id, year, schema_version, status,"
+                " created_by, created_at) VALUES (?, 2025, '2017', ?, 'clerk1', ?)",
+                (official_id, status, V1_CREATED),
+            )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    keyfile.save(path / KEY_FILE)
+
+
+FILTER_INDEXES = {
+    "officials_by_name",
+    "officials_by_unit",
+    "records_clues",
+    "records_influence",
+    "annual_reports_year",
+    "officials_ids",
+}
+
+
+def indexes(conn: Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+
+
+def test_a_vault_from_before_the_filter_indexes_gets_them_and_filters_the_same(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "before-filter-indexes"
+    build_vault_before_filter_indexes(path)
+    with unlock_vault(path, "clerk1", PASSWORDS["clerk1"], clock=fixed_clock) as session:
+        assert schema_version(session.conn) == LATEST_VERSION
+        assert indexes(session.conn) >= FILTER_INDEXES
+        service = OfficialService(session)
+
+        def ids(**filters: object) -> list[int]:
+            return [o.id for o in service.search(OfficialQuery(sort="unit", **filters))]  # type: ignore[arg-type]
+
+        assert ids(has_open_clue=True) == [7]  # 8's is closed, 9's withdrawn
+        assert ids(has_open_clue=False) == [8, 9]
+        assert ids(in_influence_period=True) == [7]  # 9's 诫勉 ended 2025-07-10
+        assert ids(annual_report_missing_year=2025) == [8, 9]  # 8's is a draft
+        assert ids(category=3, annual_report_missing_year=2025, has_open_clue=False) == [8, 9]
+        assert session.verify_audit_chain().ok
+
+
+def test_a_malformed_record_does_not_stop_the_filter_indexes(tmp_path: Path) -> None:
+    """No JSON function is in an index: rows are copied, never parsed, by this step."""
+    path = tmp_path / "malformed"
+    build_vault_before_filter_indexes(path, extra_records=("not json", "[1, 2]"))
+    with unlock_vault(path, "clerk1", PASSWORDS["clerk1"], clock=fixed_clock) as session:
+        assert schema_version(session.conn) == LATEST_VERSION
+        assert indexes(session.conn) >= FILTER_INDEXES
+        assert [o.id for o in OfficialService(session).search(OfficialQuery(category=1))] == [7]
 
 
 def test_migrate_reports_the_previous_version(tmp_path: Path) -> None:
